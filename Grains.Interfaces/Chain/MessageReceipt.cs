@@ -1,0 +1,11 @@
+namespace Orleans.Blockchain.Chain;
+
+/// <summary>A message's receipt: pending, or in block <paramref name="Height"/> with
+/// <paramref name="Confirmations"/> blocks on top of it (1 when it is in the tip).</summary>
+[GenerateSerializer, Immutable, Alias("MessageReceipt")]
+public sealed record MessageReceipt(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] MessageStatus Status,
+    [property: Id(2)] long? Height = null,
+    [property: Id(3)] string? BlockHash = null,
+    [property: Id(4)] long Confirmations = 0);

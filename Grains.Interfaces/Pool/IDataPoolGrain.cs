@@ -1,0 +1,36 @@
+using Orleans.Concurrency;
+using System.Collections.Immutable;
+using Orleans.Blockchain.Chain;
+
+namespace Orleans.Blockchain.Pool;
+
+/// <summary>A miner's unprocessed messages: those accepted but not yet in a block of its chain.
+/// One per miner (key 0). Only the chain grain removes from it, so the two never wait on each other.</summary>
+[Alias("IDataPoolGrain")]
+public interface IDataPoolGrain : IGrainWithIntegerKey
+{
+    /// <summary>Adds a message unless its id is known or the pool is full; persisted before it answers.</summary>
+    [Alias("Add")]
+    Task<PoolAddResult> AddAsync(Message message);
+
+    /// <summary>Adds the messages a peer or a reorganisation hands over; returns how many were new.
+    /// With <paramref name="evenIfFull"/> (reorganisations) the size limit is not applied: nothing accepted is dropped.</summary>
+    [Alias("AddRange")]
+    Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false);
+
+    /// <summary>All pending messages, oldest first.</summary>
+    [Alias("GetMessages"), AlwaysInterleave]
+    Task<ImmutableArray<Message>> GetMessagesAsync();
+
+    /// <summary>The oldest <paramref name="maxCount"/> pending messages: the next block's content.</summary>
+    [Alias("Peek"), AlwaysInterleave]
+    Task<ImmutableArray<Message>> PeekAsync(int maxCount);
+
+    /// <summary>The pending message with this id, if any.</summary>
+    [Alias("Find"), AlwaysInterleave]
+    Task<Message?> FindAsync(Guid id);
+
+    /// <summary>Drops messages that a block of the chain now holds.</summary>
+    [Alias("Remove")]
+    Task RemoveAsync(ImmutableArray<Guid> ids);
+}

@@ -1,0 +1,166 @@
+using System.Text;
+
+namespace Orleans.Blockchain.Chain;
+
+/// <summary>
+/// Checks blocks and chains from anywhere (a peer, the disk, our own miner) against <see cref="ChainRules"/>:
+/// genesis matches; indexes step by one; previous hashes link; each hash is recomputed and meets the
+/// difficulty; timestamps never go back and are not too far in the future; size limits hold; no message
+/// id appears twice in a chain. The first broken rule is reported with the block's height.
+/// </summary>
+public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
+{
+    public ChainRules Rules => rules;
+
+    /// <summary>Validates a whole chain, genesis first.</summary>
+    public ValidationResult ValidateChain(IReadOnlyList<Block> chain)
+    {
+        if (chain.Count == 0)
+        {
+            return ValidationResult.Invalid(0, "the chain is empty");
+        }
+
+        if (!SameBlock(chain[0], rules.Genesis))
+        {
+            return ValidationResult.Invalid(0, "genesis does not match this network's genesis");
+        }
+
+        return ValidateExtension(chain[0], chain.Skip(1).ToList(), new HashSet<Guid>());
+    }
+
+    /// <summary>Validates <paramref name="blocks"/> as the continuation of a chain ending in <paramref name="previous"/>,
+    /// whose messages so far are <paramref name="recordedMessageIds"/>.</summary>
+    public ValidationResult ValidateExtension(Block previous, IReadOnlyList<Block> blocks, IReadOnlySet<Guid> recordedMessageIds)
+    {
+        var seen = new HashSet<Guid>();
+        foreach (var block in blocks)
+        {
+            var result = ValidateBlock(block, previous);
+            if (!result.IsValid)
+            {
+                return result;
+            }
+
+            foreach (var message in block.Messages)
+            {
+                if (recordedMessageIds.Contains(message.Id) || !seen.Add(message.Id))
+                {
+                    return ValidationResult.Invalid(block.Index, $"message {message.Id} is already in the chain");
+                }
+            }
+
+            previous = block;
+        }
+
+        return ValidationResult.Valid;
+    }
+
+    /// <summary>Validates one block on top of <paramref name="previous"/>, except for duplicates across blocks.</summary>
+    public ValidationResult ValidateBlock(Block block, Block previous)
+    {
+        var height = block.Index;
+        if (block.Index != previous.Index + 1)
+        {
+            return ValidationResult.Invalid(height, $"index {block.Index} does not follow {previous.Index}");
+        }
+
+        if (block.PreviousHash != previous.Hash)
+        {
+            return ValidationResult.Invalid(height, "previous hash does not match the block before it");
+        }
+
+        if (block.Difficulty != rules.Difficulty)
+        {
+            return ValidationResult.Invalid(height, $"difficulty {block.Difficulty} is not the network's {rules.Difficulty}");
+        }
+
+        if (!IsWholeUtcMilliseconds(block.Timestamp))
+        {
+            return ValidationResult.Invalid(height, "timestamp is not in whole milliseconds UTC");
+        }
+
+        if (block.Timestamp < previous.Timestamp)
+        {
+            return ValidationResult.Invalid(height, "timestamp is earlier than the block before it");
+        }
+
+        if (block.Timestamp > clock.GetUtcNow() + rules.MaxFutureDrift)
+        {
+            return ValidationResult.Invalid(height, "timestamp is too far in the future");
+        }
+
+        var contentError = CheckMessages(block);
+        if (contentError is not null)
+        {
+            return ValidationResult.Invalid(height, contentError);
+        }
+
+        string hash;
+        try
+        {
+            hash = BlockHeader.ComputeHash(block);
+        }
+        catch (FormatException e)
+        {
+            return ValidationResult.Invalid(height, e.Message);
+        }
+
+        if (block.Hash != hash)
+        {
+            return ValidationResult.Invalid(height, "hash does not match the block's content");
+        }
+
+        return ProofOfWork.Meets(hash, rules.Difficulty)
+            ? ValidationResult.Valid
+            : ValidationResult.Invalid(height, $"hash does not have {rules.Difficulty} leading zero digits");
+    }
+
+    /// <summary>Whether a message may enter a pool or a block: text present and within the limit, time canonical.</summary>
+    public string? CheckMessage(Message message)
+    {
+        if (string.IsNullOrWhiteSpace(message.Text))
+        {
+            return $"message {message.Id} is empty";
+        }
+
+        if (message.Text.Length > rules.MaxMessageLength)
+        {
+            return $"message {message.Id} is longer than {rules.MaxMessageLength} characters";
+        }
+
+        return IsWholeUtcMilliseconds(message.AcceptedAt) ? null : $"message {message.Id} time is not in whole milliseconds UTC";
+    }
+
+    private string? CheckMessages(Block block)
+    {
+        if (block.Messages.IsDefaultOrEmpty)
+        {
+            return "a block must carry at least one message";
+        }
+
+        if (block.Messages.Length > rules.MaxMessagesPerBlock)
+        {
+            return $"{block.Messages.Length} messages exceed the limit of {rules.MaxMessagesPerBlock}";
+        }
+
+        var bytes = 0;
+        foreach (var message in block.Messages)
+        {
+            if (CheckMessage(message) is { } error)
+            {
+                return error;
+            }
+
+            bytes += Encoding.UTF8.GetByteCount(message.Text);
+        }
+
+        return bytes > rules.MaxBlockTextBytes ? $"{bytes} bytes of text exceed the limit of {rules.MaxBlockTextBytes}" : null;
+    }
+
+    private static bool SameBlock(Block a, Block b) =>
+        a.Index == b.Index && a.Timestamp == b.Timestamp && a.PreviousHash == b.PreviousHash
+        && a.Difficulty == b.Difficulty && a.Nonce == b.Nonce && a.Hash == b.Hash && a.Messages.IsDefaultOrEmpty && b.Messages.IsDefaultOrEmpty;
+
+    private static bool IsWholeUtcMilliseconds(DateTimeOffset time) =>
+        time.Offset == TimeSpan.Zero && time.Ticks % TimeSpan.TicksPerMillisecond == 0;
+}
