@@ -25,12 +25,12 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             return ValidationResult.Invalid(0, "genesis does not match this network's genesis");
         }
 
-        return ValidateExtension(chain[0], chain.Skip(1).ToList(), new HashSet<Guid>());
+        return ValidateExtension(chain[0], chain.Skip(1).ToList(), _ => false);
     }
 
-    /// <summary>Validates <paramref name="blocks"/> as the continuation of a chain ending in <paramref name="previous"/>,
-    /// whose messages so far are <paramref name="recordedMessageIds"/>.</summary>
-    public ValidationResult ValidateExtension(Block previous, IReadOnlyList<Block> blocks, IReadOnlySet<Guid> recordedMessageIds)
+    /// <summary>Validates <paramref name="blocks"/> as the continuation of a chain ending in <paramref name="previous"/>;
+    /// <paramref name="isRecorded"/> tells whether that chain already holds a message id.</summary>
+    public ValidationResult ValidateExtension(Block previous, IReadOnlyList<Block> blocks, Predicate<Guid> isRecorded)
     {
         var seen = new HashSet<Guid>();
         foreach (var block in blocks)
@@ -43,7 +43,7 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
 
             foreach (var message in block.Messages)
             {
-                if (recordedMessageIds.Contains(message.Id) || !seen.Add(message.Id))
+                if (isRecorded(message.Id) || !seen.Add(message.Id))
                 {
                     return ValidationResult.Invalid(block.Index, $"message {message.Id} is already in the chain");
                 }

@@ -22,8 +22,6 @@ public sealed class IndexedChain
 
     public int Length => _blocks.Count;
 
-    public IReadOnlySet<Guid> MessageIds => _heightByMessage.Keys.ToHashSet();
-
     public bool Contains(Guid messageId) => _heightByMessage.ContainsKey(messageId);
 
     public long? HeightOf(Guid messageId) => _heightByMessage.TryGetValue(messageId, out var h) ? h : null;
@@ -59,8 +57,4 @@ public sealed class IndexedChain
             Append(block);
         }
     }
-
-    /// <summary>The message ids of the blocks below <paramref name="height"/>.</summary>
-    public IReadOnlySet<Guid> MessageIdsBelow(long height) =>
-        _heightByMessage.Where(p => p.Value < height).Select(p => p.Key).ToHashSet();
 }

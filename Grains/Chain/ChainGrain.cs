@@ -1,0 +1,233 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Pool;
+using Orleans.Blockchain.Storage;
+
+namespace Orleans.Blockchain.Chain;
+
+/// <summary>
+/// The single writer of a miner's chain. Every change follows one order so that a crash at any point
+/// loses no accepted message: the pool gains returned messages first, then the chain is persisted, then
+/// the pool drops what the chain now holds, and only then is the new tip announced.
+/// </summary>
+public sealed partial class ChainGrain(
+    [PersistentState("chain", MinerFileStorage.Name)] IPersistentState<ChainState> state,
+    ChainValidator validator,
+    IChainBackup backup,
+    MiningSignals signals,
+    IOptions<MinerOptions> options,
+    ILogger<ChainGrain> logger) : Grain, IChainGrain
+{
+    private IndexedChain _chain = new([]);
+
+    private IDataPoolGrain Pool => GrainFactory.GetGrain<IDataPoolGrain>(this.GetPrimaryKeyLong());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _chain = new IndexedChain(ValidPrefix(state.State.Blocks));
+        if (_chain.Length != state.State.Blocks.Count)
+        {
+            await SaveAsync();
+        }
+
+        this.RegisterGrainTimer(BackupAsync, new GrainTimerCreationOptions(options.Value.BackupInterval, options.Value.BackupInterval) { KeepAlive = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        await BackupAsync(cancellationToken);
+
+    public Task<ChainSummary> GetSummaryAsync() =>
+        Task.FromResult(new ChainSummary(_chain.Length, _chain.Tip.Index, _chain.Tip.Hash, _chain.Blocks[0].Hash, validator.Rules.Difficulty));
+
+    public Task<ImmutableArray<Block>> GetBlocksAsync(long fromHeight = 0, int maxCount = int.MaxValue)
+    {
+        var from = (int)Math.Clamp(fromHeight, 0, _chain.Length);
+        return Task.FromResult<ImmutableArray<Block>>([.. _chain.Blocks.Skip(from).Take(Math.Max(0, maxCount))]);
+    }
+
+    public Task<Block?> GetBlockAsync(long height) =>
+        Task.FromResult(height >= 0 && height < _chain.Length ? _chain.Blocks[(int)height] : null);
+
+    public Task<Block?> FindBlockAsync(string hash) => Task.FromResult(_chain.Find(hash));
+
+    public async Task<MessageReceipt> GetReceiptAsync(Guid messageId)
+    {
+        if (_chain.HeightOf(messageId) is { } height)
+        {
+            return new MessageReceipt(messageId, MessageStatus.InBlock, height, _chain.Blocks[(int)height].Hash, _chain.Tip.Index - height + 1);
+        }
+
+        return await Pool.FindAsync(messageId) is null
+            ? new MessageReceipt(messageId, MessageStatus.Unknown)
+            : new MessageReceipt(messageId, MessageStatus.Pending);
+    }
+
+    public Task<ImmutableArray<Guid>> WithoutRecordedAsync(ImmutableArray<Guid> ids) =>
+        Task.FromResult<ImmutableArray<Guid>>([.. ids.Where(id => !_chain.Contains(id))]);
+
+    public async Task<MiningTemplate?> GetMiningTemplateAsync(int maxMessages)
+    {
+        var pending = await Pool.PeekAsync(maxMessages);
+        var recorded = pending.Where(m => _chain.Contains(m.Id)).Select(m => m.Id).ToImmutableArray();
+        if (!recorded.IsEmpty)
+        {
+            // Left behind by a crash between saving the chain and trimming the pool.
+            await Pool.RemoveAsync(recorded);
+            pending = await Pool.PeekAsync(maxMessages);
+        }
+
+        return pending.IsEmpty ? null : new MiningTemplate(_chain.Tip, pending, validator.Rules.Difficulty);
+    }
+
+    public async Task<ChainUpdate> SubmitBlockAsync(Block block)
+    {
+        var tip = _chain.Tip;
+        if (_chain.Find(block.Hash) is not null)
+        {
+            return Ignored("the block is already in the chain");
+        }
+
+        if (block.Index != tip.Index + 1 || block.PreviousHash != tip.Hash)
+        {
+            return Ignored($"the block does not extend our tip {tip.Index}; offer its chain instead");
+        }
+
+        var result = validator.ValidateExtension(tip, [block], _chain.Contains);
+        if (!result.IsValid)
+        {
+            return Rejected(result.Reason!);
+        }
+
+        await ApplyAsync(new Reorganisation(block.Index, [], [block]));
+        LogAppended(block.Index, block.Hash, block.Messages.Length);
+        return new ChainUpdate(ChainUpdateStatus.Appended, null, _chain.Tip.Index);
+    }
+
+    public async Task<ChainUpdate> OfferChainAsync(ImmutableArray<Block> blocks)
+    {
+        if (blocks.IsDefaultOrEmpty)
+        {
+            return Rejected("no blocks were offered");
+        }
+
+        var start = blocks[0].Index;
+        if (start < 0 || start > _chain.Length)
+        {
+            return Ignored($"the blocks start at height {start}, beyond our length {_chain.Length}; offer them from a height we share");
+        }
+
+        if (start > 0 && _chain.Blocks[(int)start - 1].Hash != blocks[0].PreviousHash)
+        {
+            return Ignored($"the blocks do not connect to our block {start - 1}; offer them from an earlier height");
+        }
+
+        var length = start + blocks.Length;
+        if (!ForkChoice.Prefers(length, _chain.Length))
+        {
+            return Ignored($"a chain of {length} blocks is not longer than ours ({_chain.Length})");
+        }
+
+        var result = start == 0
+            ? validator.ValidateChain(blocks)
+            : validator.ValidateExtension(_chain.Blocks[(int)start - 1], blocks, id => _chain.HeightOf(id) < start);
+        if (!result.IsValid)
+        {
+            return Rejected(result.Reason!);
+        }
+
+        var plan = Reorganisation.Plan(_chain.Blocks, [.. _chain.Blocks.Take((int)start), .. blocks]);
+        await ApplyAsync(plan);
+        if (plan.Dropped.Count == 0)
+        {
+            LogExtended(plan.Added.Count, _chain.Tip.Index);
+            return new ChainUpdate(ChainUpdateStatus.Appended, null, _chain.Tip.Index);
+        }
+
+        LogReorganised(plan.Dropped.Count, plan.Added.Count, plan.ForkHeight, plan.ReturnToPool.Length);
+        return new ChainUpdate(ChainUpdateStatus.Reorganised, null, _chain.Tip.Index, plan.Dropped.Count);
+    }
+
+    private async Task ApplyAsync(Reorganisation plan)
+    {
+        if (!plan.ReturnToPool.IsEmpty)
+        {
+            await Pool.AddRangeAsync(plan.ReturnToPool, evenIfFull: true);
+        }
+
+        var dropped = plan.Dropped;
+        _chain.ReplaceFrom(plan.ForkHeight, plan.Added);
+        try
+        {
+            await SaveAsync();
+        }
+        catch
+        {
+            _chain.ReplaceFrom(plan.ForkHeight, dropped);
+            throw;
+        }
+
+        await Pool.RemoveAsync(plan.RemoveFromPool);
+        signals.TipChanged.Raise();
+    }
+
+    private Task SaveAsync()
+    {
+        state.State.Blocks = [.. _chain.Blocks];
+        return state.WriteStateAsync();
+    }
+
+    private async Task BackupAsync(CancellationToken cancellation)
+    {
+        if (await backup.BackupAsync(this.GetGrainId(), _chain.Blocks, cancellation) is { } path)
+        {
+            LogBackedUp(Path.GetFileName(path), _chain.Length);
+        }
+    }
+
+    /// <summary>The chain as stored, cut at its first invalid block (file storage already validated it;
+    /// other providers may not). A new miner starts from genesis.</summary>
+    private List<Block> ValidPrefix(List<Block> stored)
+    {
+        if (stored.Count == 0)
+        {
+            return [validator.Rules.Genesis];
+        }
+
+        var result = validator.ValidateChain(stored);
+        if (result.IsValid)
+        {
+            return stored;
+        }
+
+        LogCut(result.Reason!);
+        return result.FailedHeight is > 0 and var h ? stored.Take((int)h).ToList() : [validator.Rules.Genesis];
+    }
+
+    private ChainUpdate Ignored(string reason) => new(ChainUpdateStatus.Ignored, reason, _chain.Tip.Index);
+
+    private ChainUpdate Rejected(string reason)
+    {
+        LogRejected(reason);
+        return new(ChainUpdateStatus.Rejected, reason, _chain.Tip.Index);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Block {Height} {Hash} appended with {Count} messages")]
+    private partial void LogAppended(long height, string hash, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted {Count} blocks from a peer; height is now {Height}")]
+    private partial void LogExtended(int count, long height);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reorganisation: dropped {Dropped} blocks, adopted {Added} from height {ForkHeight}; {Returned} messages went back to the pool")]
+    private partial void LogReorganised(int dropped, int added, long forkHeight, int returned);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an invalid block or chain: {Reason}")]
+    private partial void LogRejected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored chain is invalid from {Reason}; keeping the valid blocks before it")]
+    private partial void LogCut(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backed up {Length} blocks to {File}")]
+    private partial void LogBackedUp(string file, int length);
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Orleans.Blockchain.Chain;
+
+namespace Orleans.Blockchain;
+
+/// <summary>What a miner is and how it behaves; bound from the <c>Miner</c> configuration section
+/// (appsettings.json, environment <c>Miner__Difficulty=5</c>, or command line <c>--difficulty 5</c>).</summary>
+public sealed class MinerOptions
+{
+    public const string Section = "Miner";
+
+    /// <summary>Names the data files: <c>&lt;Name&gt;.chain</c>, <c>&lt;Name&gt;.hash</c>, ...</summary>
+    [Required, RegularExpression("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    public string Name { get; set; } = "miner";
+
+    /// <summary>Where the chain, pool and neighbour files live; relative paths are relative to the working directory.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Leading zero hex digits of every block hash; part of the network's identity.</summary>
+    [Range(0, 16)]
+    public int Difficulty { get; set; } = 4;
+
+    [Range(1, 10_000)]
+    public int MaxMessagesPerBlock { get; set; } = 100;
+
+    [Range(1, 100_000)]
+    public int MaxMessageLength { get; set; } = 1_000;
+
+    /// <summary>Pending messages a pool holds before it refuses new ones.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxPoolSize { get; set; } = 10_000;
+
+    [Range(0, 1_000)]
+    public int MaxNeighbours { get; set; } = 3;
+
+    /// <summary>The URL peers reach this miner's gateway at; never added as its own neighbour.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Peer gateway URLs to start with.</summary>
+    public List<string> Neighbours { get; set; } = [];
+
+    /// <summary>Mining threads; 0 means one per core.</summary>
+    [Range(0, 1_024)]
+    public int MiningThreads { get; set; }
+
+    /// <summary>Timestamped older chain files kept beside the current one.</summary>
+    [Range(0, 10_000)]
+    public int BackupRetention { get; set; } = 10;
+
+    public TimeSpan BackupInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan GossipInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan ChainSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan DataSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int EffectiveMiningThreads => MiningThreads > 0 ? MiningThreads : Environment.ProcessorCount;
+
+    public ChainRules ToChainRules() => new(Difficulty, MaxMessagesPerBlock, MaxMessageLength);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Storage;
+using Orleans.Runtime.Hosting;
+
+namespace Orleans.Blockchain;
+
+/// <summary>Registers what the grains of a miner need, for the silo host and for test clusters alike.</summary>
+public static class MinerServiceCollectionExtensions
+{
+    /// <summary>Domain services, mining, and the embedded file storage named <see cref="MinerFileStorage.Name"/>.</summary>
+    public static IServiceCollection AddMinerGrainServices(this IServiceCollection services)
+    {
+        services.AddOptions<MinerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MinerOptions>>().Value.ToChainRules());
+        services.AddSingleton<ChainValidator>();
+        services.AddSingleton<MiningSignals>();
+        services.AddSingleton<INonceSearcher, Sha256NonceSearcher>();
+        services.AddSingleton<BlockMiner>();
+        services.AddSingleton<MinerFileStorage>();
+        services.AddSingleton<IChainBackup>(sp => sp.GetRequiredService<MinerFileStorage>());
+        services.AddGrainStorage(MinerFileStorage.Name, (sp, _) => sp.GetRequiredService<MinerFileStorage>());
+        return services;
+    }
+}

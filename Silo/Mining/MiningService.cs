@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Mining;
+
+namespace Orleans.Blockchain.Silo.Mining;
+
+/// <summary>
+/// The miner's loop, outside every grain turn: take a template from the chain grain, search for its nonce
+/// on dedicated threads, hand the solved block back for validation. It sleeps while the pool is empty
+/// (woken by the pool) and drops a search the moment the tip changes (woken by the chain, or, for a tip
+/// changed on another silo, by a cheap look at the chain each second).
+/// </summary>
+public sealed partial class MiningService(
+    IGrainFactory grains,
+    BlockMiner miner,
+    MiningSignals signals,
+    IOptions<MinerOptions> options,
+    TimeProvider clock,
+    ILogger<MiningService> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdleRecheck = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan TipRecheck = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var chain = grains.GetGrain<IChainGrain>(0);
+        LogStarted(options.Value.EffectiveMiningThreads);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var poolChanged = signals.PoolChanged.Next;
+                var tipChanged = signals.TipChanged.Next;
+                var template = await chain.GetMiningTemplateAsync(options.Value.MaxMessagesPerBlock);
+                if (template is null)
+                {
+                    await Task.WhenAny(poolChanged, Task.Delay(IdleRecheck, stoppingToken));
+                    continue;
+                }
+
+                await MineAsync(chain, template, tipChanged, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task MineAsync(IChainGrain chain, MiningTemplate template, Task tipChanged, CancellationToken stoppingToken)
+    {
+        using var stale = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var watcher = CancelWhenTipChangesAsync(chain, template.Tip.Hash, tipChanged, stale);
+        var started = clock.GetTimestamp();
+        var hashesBefore = miner.HashesTried;
+
+        var block = await miner.MineAsync(template, options.Value.EffectiveMiningThreads, stale.Token);
+        await stale.CancelAsync();
+        await watcher;
+        if (block is null)
+        {
+            return;
+        }
+
+        var seconds = clock.GetElapsedTime(started).TotalSeconds;
+        var rate = (miner.HashesTried - hashesBefore) / Math.Max(seconds, 1e-6);
+        var update = await chain.SubmitBlockAsync(block);
+        LogMined(block.Index, block.Hash, block.Messages.Length, seconds, rate / 1e6, update.Status);
+    }
+
+    private async Task CancelWhenTipChangesAsync(IChainGrain chain, string tipHash, Task tipChanged, CancellationTokenSource stale)
+    {
+        try
+        {
+            while (!stale.IsCancellationRequested)
+            {
+                var recheck = Task.Delay(TipRecheck, stale.Token);
+                if (await Task.WhenAny(tipChanged, recheck) == tipChanged || (await chain.GetSummaryAsync()).TipHash != tipHash)
+                {
+                    await stale.CancelAsync();
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The search ended first.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mining with {Threads} threads")]
+    private partial void LogStarted(int threads);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mined block {Height} {Hash} ({Count} messages) in {Seconds:F2} s at {MegaHashes:F2} MH/s: {Status}")]
+    private partial void LogMined(long height, string hash, int count, double seconds, double megaHashes, ChainUpdateStatus status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mining failed; retrying")]
+    private partial void LogFailed(Exception e);
+}
