@@ -1,0 +1,144 @@
+using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Pool;
+
+namespace Orleans.Blockchain.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ChainGrainTests(ClusterFixture fixture)
+{
+    private static readonly ChainRules Rules = new(ClusterFixture.Difficulty);
+    private readonly long _key = ClusterFixture.NewKey();
+
+    private IChainGrain Chain => fixture.Grains.GetGrain<IChainGrain>(_key);
+
+    private IDataPoolGrain Pool => fixture.Grains.GetGrain<IDataPoolGrain>(_key);
+
+    [Fact]
+    public async Task A_new_chain_is_the_networks_genesis()
+    {
+        var summary = await Chain.GetSummaryAsync();
+
+        Assert.Equal(1, summary.Length);
+        Assert.Equal(Rules.Genesis.Hash, summary.GenesisHash);
+        Assert.Equal(Rules.Genesis.Hash, summary.TipHash);
+        Assert.Equal(ClusterFixture.Difficulty, summary.Difficulty);
+    }
+
+    [Fact]
+    public async Task A_valid_block_on_the_tip_is_appended_and_its_messages_leave_the_pool()
+    {
+        var message = TestBlocks.NewMessage();
+        await Pool.AddAsync(message);
+        var block = TestBlocks.Mine(Rules.Genesis, [message]);
+
+        var update = await Chain.SubmitBlockAsync(block);
+
+        Assert.Equal(ChainUpdateStatus.Appended, update.Status);
+        Assert.Equal(block.Hash, (await Chain.GetBlockAsync(1))?.Hash);
+        Assert.Equal(block.Hash, (await Chain.FindBlockAsync(block.Hash))!.Hash);
+        Assert.Empty(await Pool.GetMessagesAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_block_is_rejected_with_a_reason_and_never_stored()
+    {
+        var block = TestBlocks.Mine(Rules.Genesis, [TestBlocks.NewMessage()]);
+        var forged = block with { Messages = [block.Messages[0] with { Text = "forged" }] };
+
+        var update = await Chain.SubmitBlockAsync(forged);
+
+        Assert.Equal(ChainUpdateStatus.Rejected, update.Status);
+        Assert.Contains("hash does not match", update.Reason);
+        Assert.Equal(1, (await Chain.GetSummaryAsync()).Length);
+    }
+
+    [Fact]
+    public async Task A_block_that_does_not_extend_the_tip_is_ignored()
+    {
+        var chain = TestBlocks.Chain(Rules, 2);
+
+        var update = await Chain.SubmitBlockAsync(chain[2]);
+
+        Assert.Equal(ChainUpdateStatus.Ignored, update.Status);
+        Assert.Contains("does not extend", update.Reason);
+    }
+
+    [Fact]
+    public async Task A_longer_fork_replaces_ours_and_the_dropped_messages_go_back_to_the_pool()
+    {
+        var shared = TestBlocks.Chain(Rules, 1, "shared");
+        var ours = TestBlocks.Extend(shared, 2, "ours");
+        var pending = TestBlocks.NewMessage("pending");
+        var theirs = shared.ToList();
+        theirs.Add(TestBlocks.Mine(theirs[^1], [ours[2].Messages[0], pending]));
+        theirs = TestBlocks.Extend(theirs, 2, "theirs");
+        Assert.Equal(ChainUpdateStatus.Appended, (await Chain.OfferChainAsync([.. ours])).Status);
+        await Pool.AddAsync(pending);
+
+        var update = await Chain.OfferChainAsync([.. theirs.Skip(2)]);
+
+        Assert.Equal(ChainUpdateStatus.Reorganised, update.Status);
+        Assert.Equal(2, update.DroppedBlocks);
+        Assert.Equal(theirs.Select(b => b.Hash), (await Chain.GetBlocksAsync()).Select(b => b.Hash));
+        Assert.Equal([ours[3].Messages[0].Id], (await Pool.GetMessagesAsync()).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task A_chain_no_longer_than_ours_is_ignored_and_an_invalid_one_rejected()
+    {
+        var ours = TestBlocks.Chain(Rules, 2, "ours");
+        await Chain.OfferChainAsync([.. ours]);
+
+        var tie = await Chain.OfferChainAsync([.. TestBlocks.Chain(Rules, 2, "tie")]);
+        var longer = TestBlocks.Chain(Rules, 3, "invalid");
+        longer[3] = longer[3] with { Nonce = longer[3].Nonce + 1 };
+        var invalid = await Chain.OfferChainAsync([.. longer]);
+
+        Assert.Equal(ChainUpdateStatus.Ignored, tie.Status);
+        Assert.Equal(ChainUpdateStatus.Rejected, invalid.Status);
+        Assert.Equal(ours.Select(b => b.Hash), (await Chain.GetBlocksAsync()).Select(b => b.Hash));
+    }
+
+    [Fact]
+    public async Task Blocks_that_do_not_connect_are_ignored_with_a_hint()
+    {
+        await Chain.OfferChainAsync([.. TestBlocks.Chain(Rules, 1, "ours")]);
+        var theirs = TestBlocks.Chain(Rules, 3, "theirs");
+
+        var update = await Chain.OfferChainAsync([.. theirs.Skip(2)]);
+
+        Assert.Equal(ChainUpdateStatus.Ignored, update.Status);
+        Assert.Contains("do not connect", update.Reason);
+    }
+
+    [Fact]
+    public async Task Receipts_say_pending_in_block_with_confirmations_or_unknown()
+    {
+        var first = TestBlocks.NewMessage("first");
+        var pending = TestBlocks.NewMessage("pending");
+        var chain = TestBlocks.Extend([Rules.Genesis, TestBlocks.Mine(Rules.Genesis, [first])], 2);
+        await Chain.OfferChainAsync([.. chain]);
+        await Pool.AddAsync(pending);
+
+        var inBlock = await Chain.GetReceiptAsync(first.Id);
+
+        Assert.Equal(new MessageReceipt(first.Id, MessageStatus.InBlock, 1, chain[1].Hash, 3), inBlock);
+        Assert.Equal(MessageStatus.Pending, (await Chain.GetReceiptAsync(pending.Id)).Status);
+        Assert.Equal(MessageStatus.Unknown, (await Chain.GetReceiptAsync(Guid.NewGuid())).Status);
+        Assert.Equal([pending.Id], await Chain.WithoutRecordedAsync([first.Id, pending.Id]));
+    }
+
+    [Fact]
+    public async Task The_mining_template_skips_pool_messages_the_chain_already_holds()
+    {
+        var recorded = TestBlocks.NewMessage("recorded");
+        var fresh = TestBlocks.NewMessage("fresh");
+        await Chain.OfferChainAsync([Rules.Genesis, TestBlocks.Mine(Rules.Genesis, [recorded])]);
+        await Pool.AddRangeAsync([recorded, fresh]);
+
+        var template = await Chain.GetMiningTemplateAsync(10);
+
+        Assert.Equal([fresh], template!.Messages);
+        Assert.Equal(1, template.Tip.Index);
+    }
+}
