@@ -48,9 +48,20 @@ public sealed class MinerOptions
     [Range(0, 10_000)]
     public int BackupRetention { get; set; } = 10;
 
+    /// <summary>The most a peer's answer may weigh; a larger one is cut off and counts as a failure.</summary>
+    [Range(1_024, 1L << 32)]
+    public long MaxPeerResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Failed calls in a row after which gossip drops a peer.</summary>
+    [Range(1, 1_000)]
+    public int MaxPeerFailures { get; set; } = 3;
+
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan GossipInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The first gossip round comes soon after start, so a new miner finds its peers in seconds.</summary>
+    public TimeSpan FirstGossipDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ChainSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
 

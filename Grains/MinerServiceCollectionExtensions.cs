@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Storage;
 using Orleans.Runtime.Hosting;
 
@@ -20,6 +21,7 @@ public static class MinerServiceCollectionExtensions
         services.AddSingleton<MiningSignals>();
         services.AddSingleton<INonceSearcher, Sha256NonceSearcher>();
         services.AddSingleton<BlockMiner>();
+        services.AddPeerClient();
         services.AddSingleton<MinerFileStorage>();
         services.AddSingleton<IChainBackup>(sp => sp.GetRequiredService<MinerFileStorage>());
         services.AddGrainStorage(MinerFileStorage.Name, (sp, _) => sp.GetRequiredService<MinerFileStorage>());

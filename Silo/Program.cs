@@ -1,6 +1,7 @@
 using Orleans.Blockchain.Silo.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json is read from beside the program, so the miner runs the same from any directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionary());
 try
 {

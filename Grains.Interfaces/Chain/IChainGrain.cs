@@ -45,4 +45,8 @@ public interface IChainGrain : IGrainWithIntegerKey
     /// Adopted if valid and longer than ours; the dropped blocks' messages go back to the pool.</summary>
     [Alias("OfferChain")]
     Task<ChainUpdate> OfferChainAsync(ImmutableArray<Block> blocks);
+
+    /// <summary>Starts a chain sync with one peer in the background (it announced a block we could not attach).</summary>
+    [Alias("SyncWith")]
+    Task SyncWithAsync(Uri peer);
 }

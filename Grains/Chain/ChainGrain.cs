@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Pool;
 using Orleans.Blockchain.Storage;
 
@@ -17,12 +18,15 @@ public sealed partial class ChainGrain(
     ChainValidator validator,
     IChainBackup backup,
     MiningSignals signals,
+    PeerClient peers,
     IOptions<MinerOptions> options,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
     private IndexedChain _chain = new([]);
 
     private IDataPoolGrain Pool => GrainFactory.GetGrain<IDataPoolGrain>(this.GetPrimaryKeyLong());
+
+    private INeighbourGrain Neighbours => GrainFactory.GetGrain<INeighbourGrain>(this.GetPrimaryKeyLong());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +37,9 @@ public sealed partial class ChainGrain(
         }
 
         this.RegisterGrainTimer(BackupAsync, new GrainTimerCreationOptions(options.Value.BackupInterval, options.Value.BackupInterval) { KeepAlive = true });
+
+        // Interleaved: the job waits on the network, and requests (mined blocks, reads) must not wait for it.
+        this.RegisterGrainTimer(SyncAsync, new GrainTimerCreationOptions(options.Value.ChainSyncInterval, options.Value.ChainSyncInterval) { Interleave = true, KeepAlive = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -170,6 +177,7 @@ public sealed partial class ChainGrain(
 
         await Pool.RemoveAsync(plan.RemoveFromPool);
         signals.TipChanged.Raise();
+        await AnnounceAsync(_chain.Tip);
     }
 
     private Task SaveAsync()

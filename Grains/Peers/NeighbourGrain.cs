@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Storage;
 
@@ -6,9 +7,11 @@ namespace Orleans.Blockchain.Peers;
 
 /// <summary>A miner's peers. The list is persisted; health (failures, last answer) lives in memory and
 /// starts fresh with the miner.</summary>
-public sealed class NeighbourGrain(
+public sealed partial class NeighbourGrain(
     [PersistentState("neighbours", MinerFileStorage.Name)] IPersistentState<NeighbourState> state,
-    IOptions<MinerOptions> options) : Grain, INeighbourGrain
+    PeerClient peers,
+    IOptions<MinerOptions> options,
+    ILogger<NeighbourGrain> logger) : Grain, INeighbourGrain
 {
     private readonly Dictionary<Uri, Neighbour> _neighbours = [];
 
@@ -27,6 +30,8 @@ public sealed class NeighbourGrain(
         {
             await SaveAsync();
         }
+
+        this.RegisterGrainTimer(GossipAsync, new GrainTimerCreationOptions(Options.FirstGossipDelay, Options.GossipInterval) { Interleave = true, KeepAlive = true });
     }
 
     public Task<ImmutableArray<Neighbour>> GetNeighboursAsync() => Task.FromResult<ImmutableArray<Neighbour>>([.. _neighbours.Values]);
@@ -65,6 +70,45 @@ public sealed class NeighbourGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>The gossip job: tell each neighbour where we are, ask it for its neighbours, take the new ones
+    /// while there is room, and drop peers that failed too many calls in a row.</summary>
+    private async Task GossipAsync(CancellationToken cancellation)
+    {
+        var self = PeerUrl.TryNormalise(Options.PublicUrl, out var url) ? url : null;
+        var answers = await Task.WhenAll(_neighbours.Keys.ToList().Select(async peer =>
+        {
+            try
+            {
+                if (self is not null)
+                {
+                    await peers.RegisterAsync(peer, self, cancellation);
+                }
+
+                var theirs = await peers.GetNeighboursAsync(peer, cancellation);
+                await ReportAsync(peer, succeeded: true);
+                return theirs;
+            }
+            catch (Exception e)
+            {
+                LogGossipFailed(peer, e.Message);
+                await ReportAsync(peer, succeeded: false);
+                return [];
+            }
+        }));
+
+        var dropped = _neighbours.Values.Where(n => n.ConsecutiveFailures >= Options.MaxPeerFailures).Select(n => n.Url).ToList();
+        dropped.ForEach(peer => _neighbours.Remove(peer));
+        dropped.ForEach(LogDropped);
+        var learned = answers.SelectMany(a => a)
+            .Select(text => PeerUrl.TryNormalise(text, out var peer) ? peer : null)
+            .OfType<Uri>()
+            .Count(peer => TryAdd(peer) == NeighbourAddResult.Added);
+        if (dropped.Count > 0 || learned > 0)
+        {
+            await SaveAsync();
+        }
+    }
+
     private NeighbourAddResult TryAdd(Uri url)
     {
         if (PeerUrl.TryNormalise(Options.PublicUrl, out var self) && self == url)
@@ -91,4 +135,10 @@ public sealed class NeighbourGrain(
         state.State.Urls = [.. _neighbours.Keys];
         return state.WriteStateAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gossip with {Peer} failed: {Problem}")]
+    private partial void LogGossipFailed(Uri peer, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped neighbour {Peer}: it failed too many calls in a row")]
+    private partial void LogDropped(Uri peer);
 }

@@ -1,26 +1,34 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Storage;
 
 namespace Orleans.Blockchain.Pool;
 
 /// <summary>Pending messages of a miner. Every change is persisted before the call returns, so a message
 /// acknowledged to a user survives a crash.</summary>
-public sealed class DataPoolGrain(
+public sealed partial class DataPoolGrain(
     [PersistentState("pool", MinerFileStorage.Name)] IPersistentState<PoolState> state,
     ChainValidator validator,
     MiningSignals signals,
-    IOptions<MinerOptions> options) : Grain, IDataPoolGrain
+    PeerClient peers,
+    IOptions<MinerOptions> options,
+    ILogger<DataPoolGrain> logger) : Grain, IDataPoolGrain
 {
     private readonly HashSet<Guid> _ids = [];
 
     private List<Message> Messages => state.State.Messages;
 
+    private long Key => this.GetPrimaryKeyLong();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ids.UnionWith(Messages.Select(m => m.Id));
+        var interval = options.Value.DataSyncInterval;
+        this.RegisterGrainTimer(SyncAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
         return Task.CompletedTask;
     }
 
@@ -82,6 +90,33 @@ public sealed class DataPoolGrain(
         await state.WriteStateAsync();
     }
 
+    /// <summary>The unprocessed-data sync job: pull each neighbour's pool and keep what is new to us and
+    /// not yet in our chain. One peer failing or answering garbage costs only its own part of the round.</summary>
+    private async Task SyncAsync(CancellationToken cancellation)
+    {
+        var neighbours = await GrainFactory.GetGrain<INeighbourGrain>(Key).GetNeighboursAsync();
+        await Task.WhenAll(neighbours.Select(async n =>
+        {
+            var succeeded = true;
+            try
+            {
+                var fresh = (await peers.GetDataAsync(n.Url, cancellation)).Where(m => !_ids.Contains(m.Id)).ToList();
+                if (fresh.Count > 0)
+                {
+                    var unrecorded = (await GrainFactory.GetGrain<IChainGrain>(Key).WithoutRecordedAsync([.. fresh.Select(m => m.Id)])).ToHashSet();
+                    await this.AsReference<IDataPoolGrain>().AddRangeAsync([.. fresh.Where(m => unrecorded.Contains(m.Id))]);
+                }
+            }
+            catch (Exception e)
+            {
+                succeeded = false;
+                LogSyncFailed(n.Url, e.Message);
+            }
+
+            await GrainFactory.GetGrain<INeighbourGrain>(Key).ReportAsync(n.Url, succeeded);
+        }));
+    }
+
     private async Task AddAndSaveAsync(List<Message> messages)
     {
         Messages.AddRange(messages);
@@ -100,4 +135,7 @@ public sealed class DataPoolGrain(
 
         signals.PoolChanged.Raise();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data sync with {Peer} failed: {Problem}")]
+    private partial void LogSyncFailed(Uri peer, string problem);
 }

@@ -14,14 +14,25 @@ public sealed partial class MiningService(
     IGrainFactory grains,
     BlockMiner miner,
     MiningSignals signals,
+    ILocalSiloDetails silo,
     IOptions<MinerOptions> options,
     TimeProvider clock,
     ILogger<MiningService> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan TipRecheck = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ReportPeriod = TimeSpan.FromSeconds(2);
+
+    private volatile bool _mining;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reporting = ReportAsync(stoppingToken);
+        await MineUntilStoppedAsync(stoppingToken);
+        await reporting;
+    }
+
+    private async Task MineUntilStoppedAsync(CancellationToken stoppingToken)
     {
         var chain = grains.GetGrain<IChainGrain>(0);
         LogStarted(options.Value.EffectiveMiningThreads);
@@ -59,7 +70,9 @@ public sealed partial class MiningService(
         var started = clock.GetTimestamp();
         var hashesBefore = miner.HashesTried;
 
+        _mining = true;
         var block = await miner.MineAsync(template, options.Value.EffectiveMiningThreads, stale.Token);
+        _mining = false;
         await stale.CancelAsync();
         await watcher;
         if (block is null)
@@ -91,6 +104,38 @@ public sealed partial class MiningService(
             // The search ended first.
         }
     }
+
+    /// <summary>Tells the miner's status grain, every couple of seconds, this silo's hash rate (for <c>/status</c>).</summary>
+    private async Task ReportAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(ReportPeriod, clock);
+        var status = grains.GetGrain<IMinerStatusGrain>(0);
+        var (hashes, at) = (miner.HashesTried, clock.GetTimestamp());
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var (nowHashes, now) = (miner.HashesTried, clock.GetTimestamp());
+                var rate = (nowHashes - hashes) / clock.GetElapsedTime(at, now).TotalSeconds;
+                (hashes, at) = (nowHashes, now);
+                try
+                {
+                    await status.ReportAsync(new MiningReport(silo.SiloAddress.ToString(), _mining, rate, options.Value.EffectiveMiningThreads, clock.GetUtcNow()));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogReportFailed(e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not report the hash rate: {Problem}")]
+    private partial void LogReportFailed(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mining with {Threads} threads")]
     private partial void LogStarted(int threads);

@@ -33,6 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.MiningThreads = 1;
                 options.MaxPoolSize = MaxPoolSize;
                 options.PublicUrl = PublicUrl;
+
+                // No peer jobs: these tests talk to grains alone; the network tests run the jobs.
+                options.FirstGossipDelay = options.GossipInterval = options.ChainSyncInterval = options.DataSyncInterval = Timeout.InfiniteTimeSpan;
             });
             silo.Services.AddMinerGrainServices();
             silo.Services.AddHostedService<MiningService>();

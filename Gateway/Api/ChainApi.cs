@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Blockchain.Api;
+using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Peers;
+
+namespace Orleans.Blockchain.Gateway.Api;
+
+/// <summary>The chain: whole or from a height (<c>GET /chain</c>), one block (<c>GET /blocks/{id}</c>),
+/// and block announcements from peers (<c>POST /blocks</c>).</summary>
+public static class ChainApi
+{
+    public static IEndpointRouteBuilder MapChainApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").WithTags("Chain");
+
+        api.MapGet("/chain", GetChainAsync)
+            .WithName("GetChain")
+            .WithSummary("Returns the chain, or with ?from=H only the blocks from height H on (for incremental sync).");
+
+        api.MapGet("/blocks/{id}", GetBlockAsync)
+            .WithName("GetBlock")
+            .WithSummary("Returns one block, by height (e.g. /blocks/3) or by hash.");
+
+        api.MapPost("/blocks", AnnounceAsync)
+            .WithName("AnnounceBlock")
+            .WithSummary("A peer announces a block; it is validated like any other and appended if it extends the tip.")
+            .WithTags("Peers");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChainResponse>, ProblemHttpResult>> GetChainAsync(IClusterClient cluster, long from = 0)
+    {
+        if (from < 0)
+        {
+            return TypedResults.Problem(title: "Invalid height", detail: "from must be 0 or more.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var blocks = await cluster.GetGrain<IChainGrain>(0).GetBlocksAsync(from);
+        return TypedResults.Ok(new ChainResponse(blocks, blocks.Length));
+    }
+
+    private static async Task<Results<Ok<Block>, ProblemHttpResult>> GetBlockAsync(string id, IClusterClient cluster)
+    {
+        var chain = cluster.GetGrain<IChainGrain>(0);
+        Block? block;
+        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var height))
+        {
+            block = await chain.GetBlockAsync(height);
+        }
+        else if (id.Length == 64 && id.All(char.IsAsciiHexDigit))
+        {
+            block = await chain.FindBlockAsync(id.ToLowerInvariant());
+        }
+        else
+        {
+            return TypedResults.Problem(title: "Not a block id", detail: $"'{id}' is neither a height nor a 64-digit hash.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return block is null
+            ? TypedResults.Problem(title: "No such block", detail: $"This miner's chain has no block {id}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(block);
+    }
+
+    private static async Task<Results<Ok<AnnouncementResponse>, ProblemHttpResult>> AnnounceAsync(BlockAnnouncement announcement, IClusterClient cluster)
+    {
+        if (announcement.Block is null)
+        {
+            return TypedResults.Problem(title: "No block", detail: "The announcement carries no block.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var chain = cluster.GetGrain<IChainGrain>(0);
+        var update = await chain.SubmitBlockAsync(announcement.Block);
+        if (update.Status == ChainUpdateStatus.Rejected)
+        {
+            return TypedResults.Problem(title: "Invalid block", detail: update.Reason, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        // A block beyond our tip means the peer has a longer chain: fetch it now rather than at the next sync.
+        // Only from a known neighbour, so an announcement cannot send this miner to an arbitrary URL.
+        if (update.Status == ChainUpdateStatus.Ignored && announcement.Block.Index > update.Height
+            && PeerUrl.TryNormalise(announcement.From, out var peer)
+            && (await cluster.GetGrain<INeighbourGrain>(0).GetNeighboursAsync()).Any(n => n.Url == peer))
+        {
+            await chain.SyncWithAsync(peer);
+        }
+
+        return TypedResults.Ok(new AnnouncementResponse(update.Status, update.Reason, update.Height));
+    }
+}

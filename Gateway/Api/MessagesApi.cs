@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Api;
+using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Gateway.Hosting;
+using Orleans.Blockchain.Pool;
+
+namespace Orleans.Blockchain.Gateway.Api;
+
+/// <summary>Messages in: <c>PUT /add</c>; what is pending: <c>GET /data</c>; where one stands: <c>GET /messages/{id}</c>.</summary>
+public static class MessagesApi
+{
+    public const string AddPolicy = "add";
+
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").WithTags("Messages");
+
+        api.MapPut("/add", AddAsync)
+            .WithName("AddMessage")
+            .WithSummary("Adds a message to this miner's pool; it spreads to every miner and is mined into a block.")
+            .WithDescription("Example: PUT /add?message=hello%20world. The answer's id lets you follow the message at GET /messages/{id}.")
+            .RequireRateLimiting(AddPolicy);
+
+        api.MapGet("/data", GetDataAsync)
+            .WithName("GetData")
+            .WithSummary("Lists the unprocessed messages: accepted, not yet in a block of this miner's chain.");
+
+        api.MapGet("/messages/{id}", GetReceiptAsync)
+            .WithName("GetMessage")
+            .WithSummary("Where a message stands: pending, or in block h with n confirmations.");
+        return app;
+    }
+
+    /// <remarks>The message is read from the raw query so that invalid UTF-8 is refused, never replaced.</remarks>
+    private static async Task<Results<Ok<AddResponse>, ProblemHttpResult>> AddAsync(
+        HttpRequest request, IClusterClient cluster, IOptions<GatewayOptions> options, TimeProvider clock)
+    {
+        if (!StrictQuery.TryGet(request, "message", out var text))
+        {
+            return NotAdded("The message is not valid UTF-8.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return NotAdded("Give the message as ?message=TEXT; it must not be empty.");
+        }
+
+        if (text.Length > options.Value.MaxMessageLength)
+        {
+            return NotAdded($"The message has {text.Length} characters; at most {options.Value.MaxMessageLength} are allowed.");
+        }
+
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var message = new Message(Guid.CreateVersion7(now), text, now);
+        return await cluster.GetGrain<IDataPoolGrain>(0).AddAsync(message) switch
+        {
+            PoolAddResult.Added => TypedResults.Ok(new AddResponse(AddResponse.Added, $"/messages/{message.Id}", message.Id)),
+            PoolAddResult.Full => TypedResults.Problem(
+                title: AddResponse.NotAdded, detail: "The pool of unprocessed messages is full; try again once blocks are mined.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, extensions: Seed(AddResponse.NotAdded)),
+            _ => NotAdded("The miner refused the message."),
+        };
+    }
+
+    private static async Task<Ok<ImmutableArray<Message>>> GetDataAsync(IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IDataPoolGrain>(0).GetMessagesAsync());
+
+    private static async Task<Results<Ok<MessageReceipt>, ProblemHttpResult>> GetReceiptAsync(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var messageId))
+        {
+            return TypedResults.Problem(title: "Not a message id", detail: $"'{id}' is not a GUID.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var receipt = await cluster.GetGrain<IChainGrain>(0).GetReceiptAsync(messageId);
+        return receipt.Status == MessageStatus.Unknown
+            ? TypedResults.Problem(title: "Unknown message", detail: $"This miner has never seen message {messageId}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(receipt);
+    }
+
+    // The seed answered {"message": "No Message added!"}: problem details carry that member too.
+    private static ProblemHttpResult NotAdded(string detail) =>
+        TypedResults.Problem(title: AddResponse.NotAdded, detail: detail, statusCode: StatusCodes.Status400BadRequest, extensions: Seed(AddResponse.NotAdded));
+
+    private static Dictionary<string, object?> Seed(string message) => new() { ["message"] = message };
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Api;
+using Orleans.Blockchain.Gateway.Hosting;
+using Orleans.Blockchain.Peers;
+
+namespace Orleans.Blockchain.Gateway.Api;
+
+/// <summary>The peers: list (<c>GET /neighbours</c>), register (<c>POST /neighbours</c>), remove (<c>DELETE /neighbours?url=</c>, admin).</summary>
+public static class NeighboursApi
+{
+    public const string AdminKeyHeader = "X-Admin-Key";
+
+    public static IEndpointRouteBuilder MapNeighboursApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/neighbours").WithTags("Peers");
+
+        api.MapGet("", GetAsync)
+            .WithName("GetNeighbours")
+            .WithSummary("Lists the peers' gateway URLs, with their health beside them.");
+
+        api.MapPost("", AddAsync)
+            .WithName("AddNeighbour")
+            .WithSummary("Registers a peer's gateway URL, e.g. {\"url\": \"http://127.0.0.1:5002/\"}; gossip does this for every miner.");
+
+        api.MapDelete("", RemoveAsync)
+            .WithName("RemoveNeighbour")
+            .WithSummary($"Forgets a peer (?url=...). Needs the admin key in the {AdminKeyHeader} header.");
+        return app;
+    }
+
+    private static async Task<Ok<NeighboursResponse>> GetAsync(IClusterClient cluster)
+    {
+        var neighbours = await cluster.GetGrain<INeighbourGrain>(0).GetNeighboursAsync();
+        return TypedResults.Ok(new NeighboursResponse([.. neighbours.Select(n => n.Url.ToString())], neighbours.Length, neighbours));
+    }
+
+    private static async Task<Results<Created<NeighbourRequest>, Ok<NeighbourRequest>, ProblemHttpResult>> AddAsync(NeighbourRequest request, IClusterClient cluster)
+    {
+        if (!PeerUrl.TryNormalise(request?.Url, out var url))
+        {
+            return InvalidUrl(request?.Url);
+        }
+
+        var normalised = new NeighbourRequest(url.ToString());
+        return await cluster.GetGrain<INeighbourGrain>(0).AddAsync(url) switch
+        {
+            NeighbourAddResult.Added => TypedResults.Created("/neighbours", normalised),
+            NeighbourAddResult.AlreadyKnown => TypedResults.Ok(normalised),
+            NeighbourAddResult.Full => TypedResults.Problem(title: "Neighbour list full", detail: "This miner has its maximum of neighbours.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(title: "Not a peer", detail: $"{url} is this miner itself.", statusCode: StatusCodes.Status400BadRequest),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        string? url, HttpRequest request, IClusterClient cluster, IOptions<GatewayOptions> options)
+    {
+        var key = options.Value.AdminKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            return TypedResults.Problem(title: "Admin operations are disabled", detail: "Set Gateway:AdminKey to enable them.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(request.Headers[AdminKeyHeader].ToString()), System.Text.Encoding.UTF8.GetBytes(key)))
+        {
+            return TypedResults.Problem(title: "Admin key required", detail: $"Send the admin key in the {AdminKeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (!PeerUrl.TryNormalise(url, out var peer))
+        {
+            return InvalidUrl(url);
+        }
+
+        return await cluster.GetGrain<INeighbourGrain>(0).RemoveAsync(peer)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(title: "Unknown neighbour", detail: $"{peer} is not a neighbour of this miner.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static ProblemHttpResult InvalidUrl(string? url) => TypedResults.Problem(
+        title: "Invalid peer URL", detail: $"'{url}' is not an absolute http(s) URL with a host and no query.", statusCode: StatusCodes.Status400BadRequest);
+}

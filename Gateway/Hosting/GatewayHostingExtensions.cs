@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Orleans.Blockchain.Gateway.Api;
+using Orleans.Blockchain.Gateway.Health;
+
+namespace Orleans.Blockchain.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>The gateway's services: an Orleans client of its miner, JSON, problem details, limits, OpenAPI.</summary>
+    public static WebApplicationBuilder AddMinerGateway(this WebApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection("Miner").Get<MinerClusterOptions>() ?? new();
+        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Kestrel opens its port only after this client has reached the silo; it keeps retrying until then.
+        builder.UseOrleansClient(client => client
+            .UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId ?? $"miner-{cluster.Name}")
+            .UseConnectionRetryFilter(async (_, cancellation) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                return true;
+            }));
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBytes;
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024; // a 1,000-character message percent-encodes to ~9 KB
+        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<SiloUnavailableHandler>();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PerClient(gateway.RequestsPerSecond);
+            limiter.AddPolicy(MessagesApi.AddPolicy, context => PerClientPartition(context, gateway.MessagesPerSecond));
+            limiter.OnRejected = (context, cancellation) => new ValueTask(Results.Problem(
+                title: "Too many requests", detail: "Slow down and try again in a second.", statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(context.HttpContext));
+        });
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Orleans.Blockchain miner";
+            document.Info.Description = "The REST API of one miner's gateway: the seed's /add, /chain, /neighbours, /data and what peers and tools need beside them.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    /// <summary>The middleware and every endpoint, in the order requests meet them.</summary>
+    public static WebApplication MapMinerGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapOpenApi("/swagger/{documentName}/swagger.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Orleans.Blockchain miner v1");
+            ui.RoutePrefix = "swagger";
+        });
+        app.MapMessagesApi();
+        app.MapChainApi();
+        app.MapNeighboursApi();
+        app.MapStatusApi();
+        return app;
+    }
+
+    private static PartitionedRateLimiter<HttpContext> PerClient(int perSecond) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context => PerClientPartition(context, perSecond));
+
+    private static RateLimitPartition<string> PerClientPartition(HttpContext context, int perSecond) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 });
+}

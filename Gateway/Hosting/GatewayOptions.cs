@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Blockchain.Gateway.Hosting;
+
+/// <summary>The gateway's own settings (section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Required in the <c>X-Admin-Key</c> header by admin operations; when empty they are disabled.</summary>
+    public string? AdminKey { get; set; }
+
+    [Range(1, 100_000)]
+    public int MaxMessageLength { get; set; } = 1_000;
+
+    /// <summary>Largest request body accepted (a pushed block is the largest legitimate one).</summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Requests per second one client address may make.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Messages per second one client address may add.</summary>
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecond { get; set; } = 50;
+}

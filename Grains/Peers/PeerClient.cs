@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net.Http.Json;
+using Orleans.Blockchain.Api;
+using Orleans.Blockchain.Chain;
+
+namespace Orleans.Blockchain.Peers;
+
+/// <summary>Talks to a peer's gateway over the same REST API users call. Timeouts, retries and a
+/// response-size cap come from the HttpClient it is given (see <see cref="PeerServiceCollectionExtensions"/>);
+/// anything a peer answers is parsed strictly and validated by the caller before use.</summary>
+public sealed class PeerClient(HttpClient http)
+{
+    public async Task<StatusResponse> GetStatusAsync(Uri peer, CancellationToken cancellation) =>
+        await GetAsync<StatusResponse>(peer, "status", cancellation);
+
+    public async Task<ImmutableArray<Block>> GetBlocksAsync(Uri peer, long fromHeight, CancellationToken cancellation)
+    {
+        var response = await GetAsync<ChainResponse>(peer, $"chain?from={fromHeight.ToString(CultureInfo.InvariantCulture)}", cancellation);
+        return response.Chain.IsDefault ? [] : response.Chain;
+    }
+
+    public async Task<ImmutableArray<string>> GetNeighboursAsync(Uri peer, CancellationToken cancellation)
+    {
+        var response = await GetAsync<NeighboursResponse>(peer, "neighbours", cancellation);
+        return response.Neighbours.IsDefault ? [] : response.Neighbours;
+    }
+
+    public async Task<ImmutableArray<Message>> GetDataAsync(Uri peer, CancellationToken cancellation)
+    {
+        var messages = await GetAsync<ImmutableArray<Message>>(peer, "data", cancellation);
+        return messages.IsDefault ? [] : messages;
+    }
+
+    /// <summary>Tells a peer where to reach us; a full neighbour list answers 409, which is not a failure.</summary>
+    public async Task RegisterAsync(Uri peer, Uri self, CancellationToken cancellation)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(peer, "neighbours"), new NeighbourRequest(self.ToString()), PeerJson.Options, cancellation);
+        if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public async Task AnnounceAsync(Uri peer, Block block, Uri? self, CancellationToken cancellation)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(peer, "blocks"), new BlockAnnouncement(block, self?.ToString()), PeerJson.Options, cancellation);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task<T> GetAsync<T>(Uri peer, string path, CancellationToken cancellation) =>
+        await http.GetFromJsonAsync<T>(new Uri(peer, path), PeerJson.Options, cancellation)
+        ?? throw new InvalidDataException($"{peer} answered {path} with null");
+}
