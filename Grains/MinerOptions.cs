@@ -56,6 +56,9 @@ public sealed class MinerOptions
     [Range(1, 1_000)]
     public int MaxPeerFailures { get; set; } = 3;
 
+    /// <summary>How long a dropped peer is refused, so that gossip cannot hand it straight back.</summary>
+    public TimeSpan PeerQuarantine { get; set; } = TimeSpan.FromMinutes(5);
+
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan GossipInterval { get; set; } = TimeSpan.FromSeconds(20);

@@ -48,7 +48,7 @@ public static class NeighboursApi
             NeighbourAddResult.Added => TypedResults.Created("/neighbours", normalised),
             NeighbourAddResult.AlreadyKnown => TypedResults.Ok(normalised),
             NeighbourAddResult.Full => TypedResults.Problem(title: "Neighbour list full", detail: "This miner has its maximum of neighbours.", statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem(title: "Not a peer", detail: $"{url} is this miner itself.", statusCode: StatusCodes.Status400BadRequest),
+            _ => TypedResults.Problem(title: "Not a peer", detail: $"{url} is this miner itself, or a peer banned for serving invalid data.", statusCode: StatusCodes.Status400BadRequest),
         };
     }
 

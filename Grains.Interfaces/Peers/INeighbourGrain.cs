@@ -19,6 +19,10 @@ public interface INeighbourGrain : IGrainWithIntegerKey
     [Alias("Remove")]
     Task<bool> RemoveAsync(Uri url);
 
+    /// <summary>Drops a peer that served invalid data and refuses it from then on (until this miner restarts).</summary>
+    [Alias("Ban")]
+    Task BanAsync(Uri url, string reason);
+
     /// <summary>Records whether a call to the peer succeeded.</summary>
     [Alias("Report")]
     Task ReportAsync(Uri url, bool succeeded);

@@ -7,6 +7,6 @@ public enum NeighbourAddResult
     AlreadyKnown,
     /// <summary>The configured maximum of neighbours is reached.</summary>
     Full,
-    /// <summary>Not an absolute http(s) URL with a host, or the miner itself.</summary>
+    /// <summary>Not an absolute http(s) URL with a host, the miner itself, or a banned peer.</summary>
     Invalid,
 }

@@ -52,7 +52,13 @@ public sealed partial class ChainGrain
                 if (from == 0 || (from <= _chain.Length && blocks[0].PreviousHash == _chain.Blocks[(int)from - 1].Hash))
                 {
                     var update = await this.AsReference<IChainGrain>().OfferChainAsync(blocks);
-                    succeeded = update.Status != ChainUpdateStatus.Rejected;
+                    if (update.Status == ChainUpdateStatus.Rejected)
+                    {
+                        // Serving an invalid chain is not a hiccup: this peer is broken or hostile.
+                        succeeded = false;
+                        await Neighbours.BanAsync(peer, $"it served an invalid chain ({update.Reason})");
+                    }
+
                     break;
                 }
 

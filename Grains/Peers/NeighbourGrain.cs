@@ -11,9 +11,14 @@ public sealed partial class NeighbourGrain(
     [PersistentState("neighbours", MinerFileStorage.Name)] IPersistentState<NeighbourState> state,
     PeerClient peers,
     IOptions<MinerOptions> options,
+    TimeProvider clock,
     ILogger<NeighbourGrain> logger) : Grain, INeighbourGrain
 {
     private readonly Dictionary<Uri, Neighbour> _neighbours = [];
+
+    // Peers we will not take back (from gossip or the API) until the time given: dropped peers for a
+    // while, since gossip would otherwise hand them straight back; banned ones until this miner restarts.
+    private readonly Dictionary<Uri, DateTimeOffset> _refused = [];
 
     private MinerOptions Options => options.Value;
 
@@ -58,12 +63,26 @@ public sealed partial class NeighbourGrain(
         return true;
     }
 
+    public async Task BanAsync(Uri url, string reason)
+    {
+        if (!PeerUrl.TryNormalise(url.OriginalString, out var normalised) || !_refused.TryAdd(normalised, DateTimeOffset.MaxValue))
+        {
+            return;
+        }
+
+        LogBanned(normalised, reason);
+        if (_neighbours.Remove(normalised))
+        {
+            await SaveAsync();
+        }
+    }
+
     public Task ReportAsync(Uri url, bool succeeded)
     {
         if (PeerUrl.TryNormalise(url.OriginalString, out var normalised) && _neighbours.TryGetValue(normalised, out var known))
         {
             _neighbours[normalised] = succeeded
-                ? known with { ConsecutiveFailures = 0, LastSeen = DateTimeOffset.UtcNow }
+                ? known with { ConsecutiveFailures = 0, LastSeen = clock.GetUtcNow() }
                 : known with { ConsecutiveFailures = known.ConsecutiveFailures + 1 };
         }
 
@@ -97,8 +116,13 @@ public sealed partial class NeighbourGrain(
         }));
 
         var dropped = _neighbours.Values.Where(n => n.ConsecutiveFailures >= Options.MaxPeerFailures).Select(n => n.Url).ToList();
-        dropped.ForEach(peer => _neighbours.Remove(peer));
-        dropped.ForEach(LogDropped);
+        foreach (var peer in dropped)
+        {
+            _neighbours.Remove(peer);
+            _refused[peer] = clock.GetUtcNow() + Options.PeerQuarantine;
+            LogDropped(peer);
+        }
+
         var learned = answers.SelectMany(a => a)
             .Select(text => PeerUrl.TryNormalise(text, out var peer) ? peer : null)
             .OfType<Uri>()
@@ -111,7 +135,8 @@ public sealed partial class NeighbourGrain(
 
     private NeighbourAddResult TryAdd(Uri url)
     {
-        if (PeerUrl.TryNormalise(Options.PublicUrl, out var self) && self == url)
+        if ((PeerUrl.TryNormalise(Options.PublicUrl, out var self) && self == url)
+            || (_refused.TryGetValue(url, out var until) && until > clock.GetUtcNow()))
         {
             return NeighbourAddResult.Invalid;
         }
@@ -138,6 +163,9 @@ public sealed partial class NeighbourGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gossip with {Peer} failed: {Problem}")]
     private partial void LogGossipFailed(Uri peer, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Banned neighbour {Peer}: {Reason}")]
+    private partial void LogBanned(Uri peer, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped neighbour {Peer}: it failed too many calls in a row")]
     private partial void LogDropped(Uri peer);

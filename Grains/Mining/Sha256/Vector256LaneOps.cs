@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace Orleans.Blockchain.Mining;
 
 /// <summary>Eight nonces per 256-bit register (AVX2). Written with operators only, which the JIT turns straight
-/// into instructions; there is no rotate below AVX-512, so each rotate is two shifts and an or.</summary>
+/// into instructions. AVX2 has no rotate, so each rotate is two shifts joined by xor.</summary>
 internal readonly struct Vector256LaneOps : ILaneOps<Vector256<uint>>
 {
     public static int Count => Vector256<uint>.Count;

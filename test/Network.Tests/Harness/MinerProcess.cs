@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Blockchain.Api;
+using Orleans.Blockchain.Chain;
+
+namespace Orleans.Blockchain.Network.Tests.Harness;
+
+/// <summary>One real miner: a silo process and a gateway process on free loopback ports, with its own
+/// data directory. Stopped by PID (only the processes it started); its output goes to files beside its data.</summary>
+public sealed class MinerProcess : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly MinerSettings _settings;
+    private readonly int _siloPort = FreePort.Next();
+    private readonly int _gatewayPort = FreePort.Next();
+    private Process? _silo;
+    private Process? _gateway;
+
+    public MinerProcess(string name, string dataDirectory, MinerSettings settings)
+    {
+        Name = name;
+        DataDirectory = dataDirectory;
+        _settings = settings;
+        Url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        Http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public string Name { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The gateway's base URL.</summary>
+    public Uri Url { get; }
+
+    public HttpClient Http { get; }
+
+    public bool IsRunning => _silo is { HasExited: false };
+
+    /// <summary>Starts silo and gateway and waits until the gateway reports healthy.</summary>
+    public async Task StartAsync(IEnumerable<Uri>? neighbours = null)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var interval = _settings.JobInterval.ToString("c", CultureInfo.InvariantCulture);
+        var silo = new Dictionary<string, string>
+        {
+            ["Miner:Name"] = Name,
+            ["Miner:DataDirectory"] = DataDirectory,
+            ["Miner:Difficulty"] = _settings.Difficulty.ToString(CultureInfo.InvariantCulture),
+            ["Miner:MaxNeighbours"] = _settings.MaxNeighbours.ToString(CultureInfo.InvariantCulture),
+            ["Miner:SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Miner:GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Miner:PublicUrl"] = Url.ToString(),
+            ["Miner:MiningThreads"] = "1",
+            ["Miner:GossipInterval"] = interval,
+            ["Miner:ChainSyncInterval"] = interval,
+            ["Miner:DataSyncInterval"] = interval,
+            ["Miner:BackupInterval"] = "00:00:05",
+        };
+        var i = 0;
+        foreach (var neighbour in neighbours ?? [])
+        {
+            silo[$"Miner:Neighbours:{i++}"] = neighbour.ToString();
+        }
+
+        var gateway = new Dictionary<string, string>
+        {
+            ["Miner:Name"] = Name,
+            ["Miner:GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Urls"] = Url.ToString().TrimEnd('/'),
+        };
+
+        _silo = Launch("Silo", silo.Concat(_settings.Silo), "silo.log");
+        _gateway = Launch("Gateway", gateway.Concat(_settings.Gateway), "gateway.log");
+        await Poll.UntilAsync(async () =>
+        {
+            if (_silo.HasExited || _gateway.HasExited)
+            {
+                throw new InvalidOperationException($"Miner {Name} exited at start; see {DataDirectory}/*.log");
+            }
+
+            using var response = await Http.GetAsync("health");
+            return response.IsSuccessStatusCode;
+        }, $"miner {Name} to be healthy");
+    }
+
+    /// <summary>Kills both processes at once (like a crash or SIGKILL).</summary>
+    public async Task KillAsync()
+    {
+        foreach (var process in new[] { _gateway, _silo })
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process?.Dispose();
+        }
+
+        (_silo, _gateway) = (null, null);
+    }
+
+    public async Task<ChainResponse> GetChainAsync() => (await Http.GetFromJsonAsync<ChainResponse>("chain", Json))!;
+
+    public async Task<StatusResponse> GetStatusAsync() => (await Http.GetFromJsonAsync<StatusResponse>("status", Json))!;
+
+    public async Task<NeighboursResponse> GetNeighboursAsync() => (await Http.GetFromJsonAsync<NeighboursResponse>("neighbours", Json))!;
+
+    public async Task<MessageReceipt?> GetReceiptAsync(Guid id)
+    {
+        using var response = await Http.GetAsync($"messages/{id}");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<MessageReceipt>(Json) : null;
+    }
+
+    /// <summary>Adds a message through <c>PUT /add</c> and returns its id.</summary>
+    public async Task<Guid> AddAsync(string text)
+    {
+        using var response = await Http.PutAsync($"add?message={Uri.EscapeDataString(text)}", null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AddResponse>(Json))!.Id;
+    }
+
+    public async Task AddNeighbourAsync(Uri peer)
+    {
+        using var response = await Http.PostAsJsonAsync("neighbours", new NeighbourRequest(peer.ToString()), Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many times each message id appears in this miner's chain.</summary>
+    public async Task<int> CountInChainAsync(Guid id) =>
+        (await GetChainAsync()).Chain.SelectMany(b => b.Messages).Count(m => m.Id == id);
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Http.Dispose();
+    }
+
+    private Process Launch(string project, IEnumerable<KeyValuePair<string, string>> settings, string log)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(ProgramPath(project));
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {project}");
+        var writer = new StreamWriter(Path.Combine(DataDirectory, log), append: true) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(writer, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(writer, e.Data);
+        process.Exited += (_, _) => writer.Dispose();
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Write(StreamWriter writer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (writer)
+        {
+            try
+            {
+                writer.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The process exited; its last lines are lost.
+            }
+        }
+    }
+
+    /// <summary>The built program of a project in this repository, in the same configuration as the tests.</summary>
+    private static string ProgramPath(string project)
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Orleans.Blockchain.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found"),
+            project, "bin", configuration, framework, $"Orleans.Blockchain.{project}.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first", path);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Orleans.Blockchain.Network.Tests.Harness;
+
+/// <summary>How the harness starts one miner. Intervals are short so scenarios play out in seconds.</summary>
+public sealed record MinerSettings
+{
+    public int Difficulty { get; init; } = 3;
+
+    public int MaxNeighbours { get; init; } = 3;
+
+    public TimeSpan JobInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Extra <c>--Key=value</c> settings for the silo.</summary>
+    public IReadOnlyDictionary<string, string> Silo { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra <c>--Key=value</c> settings for the gateway.</summary>
+    public IReadOnlyDictionary<string, string> Gateway { get; init; } = new Dictionary<string, string>();
+}
