@@ -52,7 +52,7 @@ public sealed class MinerOptions
     [Range(1_024, 1L << 32)]
     public long MaxPeerResponseBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>Failed calls in a row after which gossip drops a peer.</summary>
+    /// <summary>Failed gossip rounds in a row after which a peer learned by gossip is dropped.</summary>
     [Range(1, 1_000)]
     public int MaxPeerFailures { get; set; } = 3;
 

@@ -23,7 +23,7 @@ public interface INeighbourGrain : IGrainWithIntegerKey
     [Alias("Ban")]
     Task BanAsync(Uri url, string reason);
 
-    /// <summary>Records whether a call to the peer succeeded.</summary>
+    /// <summary>Records whether a health check of the peer (a gossip round) succeeded.</summary>
     [Alias("Report")]
     Task ReportAsync(Uri url, bool succeeded);
 }

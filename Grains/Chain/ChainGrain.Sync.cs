@@ -30,7 +30,6 @@ public sealed partial class ChainGrain
             return;
         }
 
-        var succeeded = false;
         try
         {
             var status = await peers.GetStatusAsync(peer, cancellation);
@@ -40,7 +39,6 @@ public sealed partial class ChainGrain
                 return;
             }
 
-            succeeded = true;
             for (long from = _chain.Length, step = 1; ForkChoice.Prefers(status.Length, _chain.Length); step *= 2)
             {
                 var blocks = await peers.GetBlocksAsync(peer, from, cancellation);
@@ -55,7 +53,6 @@ public sealed partial class ChainGrain
                     if (update.Status == ChainUpdateStatus.Rejected)
                     {
                         // Serving an invalid chain is not a hiccup: this peer is broken or hostile.
-                        succeeded = false;
                         await Neighbours.BanAsync(peer, $"it served an invalid chain ({update.Reason})");
                     }
 
@@ -72,7 +69,6 @@ public sealed partial class ChainGrain
         finally
         {
             _syncing.Remove(peer);
-            await Neighbours.ReportAsync(peer, succeeded);
         }
     }
 

@@ -62,7 +62,19 @@ public sealed class MidstateNonceSearcher : INonceSearcher
         }
 
         // The first hash word must have its top 4d bits clear; deeper digits are left to the confirmation.
-        var mask = difficulty >= 8 ? uint.MaxValue : ~(uint.MaxValue >> (4 * difficulty));
+        return SearchFiltered(header, difficulty, start, count, FirstWordMask(difficulty));
+    }
+
+    /// <summary>The bits of the first hash word that must be clear to meet <paramref name="difficulty"/> (> 0).</summary>
+    internal static uint FirstWordMask(int difficulty) =>
+        difficulty >= 8 ? uint.MaxValue : ~(uint.MaxValue >> (4 * difficulty));
+
+    /// <summary><see cref="Search"/> with the kernel's filter on the first hash word given. Any
+    /// <paramref name="mask"/> whose bits are within <see cref="FirstWordMask"/> gives the same answer, since
+    /// candidates are confirmed; a looser one only makes more of them (tests use that).</summary>
+    internal ulong? SearchFiltered(ReadOnlySpan<byte> header, int difficulty, ulong start, uint count, uint mask)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(header.Length, BlockHeader.Size, nameof(header));
         var nonce = start;
         var remaining = count;
         while (remaining != 0)

@@ -15,6 +15,7 @@ public sealed partial class NeighbourGrain(
     ILogger<NeighbourGrain> logger) : Grain, INeighbourGrain
 {
     private readonly Dictionary<Uri, Neighbour> _neighbours = [];
+    private readonly HashSet<Uri> _configured = [];
 
     // Peers we will not take back (from gossip or the API) until the time given: dropped peers for a
     // while, since gossip would otherwise hand them straight back; banned ones until this miner restarts.
@@ -29,9 +30,10 @@ public sealed partial class NeighbourGrain(
             _neighbours.TryAdd(url, new Neighbour(url));
         }
 
-        // Configured neighbours are where a new miner starts; later ones came by gossip or the API.
-        var configured = Options.Neighbours.Select(text => PeerUrl.TryNormalise(text, out var url) ? url : null).OfType<Uri>();
-        if (configured.Count(url => TryAdd(url) == NeighbourAddResult.Added) > 0)
+        // Configured neighbours are where a new miner starts (and are never dropped: they may simply not be
+        // up yet); later ones came by gossip or the API.
+        _configured.UnionWith(Options.Neighbours.Select(text => PeerUrl.TryNormalise(text, out var url) ? url : null).OfType<Uri>());
+        if (_configured.Count(url => TryAdd(url) == NeighbourAddResult.Added) > 0)
         {
             await SaveAsync();
         }
@@ -89,8 +91,8 @@ public sealed partial class NeighbourGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>The gossip job: tell each neighbour where we are, ask it for its neighbours, take the new ones
-    /// while there is room, and drop peers that failed too many calls in a row.</summary>
+    /// <summary>The gossip job, which is also the health check: tell each neighbour where we are, ask it for its
+    /// neighbours, take the new ones while there is room, and drop peers that failed too many rounds in a row.</summary>
     private async Task GossipAsync(CancellationToken cancellation)
     {
         var self = PeerUrl.TryNormalise(Options.PublicUrl, out var url) ? url : null;
@@ -115,7 +117,10 @@ public sealed partial class NeighbourGrain(
             }
         }));
 
-        var dropped = _neighbours.Values.Where(n => n.ConsecutiveFailures >= Options.MaxPeerFailures).Select(n => n.Url).ToList();
+        var dropped = _neighbours.Values
+            .Where(n => n.ConsecutiveFailures >= Options.MaxPeerFailures && !_configured.Contains(n.Url))
+            .Select(n => n.Url)
+            .ToList();
         foreach (var peer in dropped)
         {
             _neighbours.Remove(peer);

@@ -97,7 +97,6 @@ public sealed partial class DataPoolGrain(
         var neighbours = await GrainFactory.GetGrain<INeighbourGrain>(Key).GetNeighboursAsync();
         await Task.WhenAll(neighbours.Select(async n =>
         {
-            var succeeded = true;
             try
             {
                 var fresh = (await peers.GetDataAsync(n.Url, cancellation)).Where(m => !_ids.Contains(m.Id)).ToList();
@@ -109,11 +108,8 @@ public sealed partial class DataPoolGrain(
             }
             catch (Exception e)
             {
-                succeeded = false;
                 LogSyncFailed(n.Url, e.Message);
             }
-
-            await GrainFactory.GetGrain<INeighbourGrain>(Key).ReportAsync(n.Url, succeeded);
         }));
     }
 

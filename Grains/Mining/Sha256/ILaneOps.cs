@@ -3,7 +3,7 @@ namespace Orleans.Blockchain.Mining;
 /// <summary>
 /// The SHA-256 steps on <typeparamref name="TV"/> = one 32-bit word per nonce lane, implemented by a struct per
 /// width so the generic kernel is compiled separately for each. The steps are coarse (a whole round, a whole
-/// schedule word) on purpose: the kernel is one long unrolled method, and the JIT stops inlining in such a
+/// schedule word) on purpose: the kernel is a few long unrolled methods, and the JIT stops inlining in such a
 /// method once inlined helpers have created a few hundred temporaries.
 /// </summary>
 internal interface ILaneOps<TV>
