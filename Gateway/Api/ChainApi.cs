@@ -44,13 +44,14 @@ public static class ChainApi
     {
         var chain = cluster.GetGrain<IChainGrain>(0);
         Block? block;
-        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var height))
-        {
-            block = await chain.GetBlockAsync(height);
-        }
-        else if (id.Length == 64 && id.All(char.IsAsciiHexDigit))
+        // A hash first: 64 decimal digits are a hash, not a height.
+        if (id.Length == 64 && id.All(char.IsAsciiHexDigit))
         {
             block = await chain.FindBlockAsync(id.ToLowerInvariant());
+        }
+        else if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var height))
+        {
+            block = await chain.GetBlockAsync(height);
         }
         else
         {

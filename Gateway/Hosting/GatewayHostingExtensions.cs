@@ -36,9 +36,14 @@ public static class GatewayHostingExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PerClient(gateway.RequestsPerSecond);
             limiter.AddPolicy(MessagesApi.AddPolicy, context => PerClientPartition(context, gateway.MessagesPerSecond));
-            limiter.OnRejected = (context, cancellation) => new ValueTask(Results.Problem(
-                title: "Too many requests", detail: "Slow down and try again in a second.", statusCode: StatusCodes.Status429TooManyRequests)
-                .ExecuteAsync(context.HttpContext));
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(Results.Problem(
+                    type: "https://tools.ietf.org/html/rfc6585#section-4", title: "Too many requests",
+                    detail: "Slow down and try again in a second.", statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(context.HttpContext));
+            };
         });
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>

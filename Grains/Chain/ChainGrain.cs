@@ -91,9 +91,14 @@ public sealed partial class ChainGrain(
     public async Task<ChainUpdate> SubmitBlockAsync(Block block)
     {
         var tip = _chain.Tip;
-        if (_chain.Find(block.Hash) is not null)
+        if (_chain.Find(block.Hash) is not null && ChainValidator.HashMatches(block))
         {
             return Ignored("the block is already in the chain");
+        }
+
+        if (!ChainValidator.HashMatches(block))
+        {
+            return Rejected($"block {block.Index}: hash does not match the block's content");
         }
 
         if (block.Index != tip.Index + 1 || block.PreviousHash != tip.Hash)

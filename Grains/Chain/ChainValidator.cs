@@ -95,24 +95,27 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             return ValidationResult.Invalid(height, contentError);
         }
 
-        string hash;
-        try
-        {
-            hash = BlockHeader.ComputeHash(block);
-        }
-        catch (FormatException e)
-        {
-            return ValidationResult.Invalid(height, e.Message);
-        }
-
-        if (block.Hash != hash)
+        if (!HashMatches(block))
         {
             return ValidationResult.Invalid(height, "hash does not match the block's content");
         }
 
-        return ProofOfWork.Meets(hash, rules.Difficulty)
+        return ProofOfWork.Meets(block.Hash, rules.Difficulty)
             ? ValidationResult.Valid
             : ValidationResult.Invalid(height, $"hash does not have {rules.Difficulty} leading zero digits");
+    }
+
+    /// <summary>Whether the block's stored hash is the hash of its content.</summary>
+    public static bool HashMatches(Block block)
+    {
+        try
+        {
+            return block.Hash == BlockHeader.ComputeHash(block);
+        }
+        catch (FormatException)
+        {
+            return false; // a malformed previous hash
+        }
     }
 
     /// <summary>Whether a message may enter a pool or a block: text present and within the limit, time canonical.</summary>
