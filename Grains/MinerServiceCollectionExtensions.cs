@@ -19,7 +19,7 @@ public static class MinerServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MinerOptions>>().Value.ToChainRules());
         services.AddSingleton<ChainValidator>();
         services.AddSingleton<MiningSignals>();
-        services.AddSingleton<INonceSearcher, Sha256NonceSearcher>();
+        services.AddSingleton<INonceSearcher, MidstateNonceSearcher>();
         services.AddSingleton<BlockMiner>();
         services.AddPeerClient();
         services.AddSingleton<MinerFileStorage>();

@@ -19,9 +19,11 @@ public class MidstateNonceSearcherTests
         var random = new Random(61);
         for (var difficulty = 1; difficulty <= 4; difficulty++)
         {
-            // Enough nonces to usually find one at this difficulty, and sometimes not.
+            // Enough nonces to usually find one at this difficulty, and sometimes not; some ranges cross a high-word
+            // boundary (and 2^64), where the template changes mid-range.
             var count = (uint)(Math.Pow(16, difficulty) * 1.3) + 3;
-            ulong[] starts = [0, (ulong)random.NextInt64(), (1UL << 32) - (count / 2), (9UL << 32) - 1, ulong.MaxValue - (count / 3)];
+            ulong[] crossing = [(1UL << 32) - (count / 2), (9UL << 32) - 1, ulong.MaxValue - (count / 3)];
+            ulong[] starts = difficulty < 4 ? [0, (ulong)random.NextInt64(), .. crossing] : crossing;
             foreach (var start in starts)
             {
                 var header = new byte[BlockHeader.Size];
@@ -70,6 +72,23 @@ public class MidstateNonceSearcherTests
         new Random(63).NextBytes(header);
 
         Assert.Null(new MidstateNonceSearcher(lanes).Search(header, 9, 1000, 5000));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Candidates_that_fail_confirmation_do_not_stop_the_search(Sha256Lanes lanes)
+    {
+        // A looser filter than the difficulty lets through lanes that the exact check must turn down.
+        var searcher = new MidstateNonceSearcher(lanes);
+        var random = new Random(64);
+        foreach (var mask in new[] { 0u, MidstateNonceSearcher.FirstWordMask(1), MidstateNonceSearcher.FirstWordMask(2) })
+        {
+            var header = new byte[BlockHeader.Size];
+            random.NextBytes(header);
+            var start = (1UL << 32) - 300;
+
+            Assert.Equal(Reference.Search(header, 3, start, 3000), searcher.SearchFiltered(header, 3, start, 3000, mask));
+        }
     }
 
     [Fact]
