@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Orleans.Blockchain.Cli.Output;
+
+namespace Orleans.Blockchain.Cli.Commands.Get;
+
+/// <summary><c>get chain [--from H]</c>: the blocks, one line each.</summary>
+internal static class GetChainCommand
+{
+    public static Command Create(ClientOptions client)
+    {
+        var from = new Option<long>("--from") { HelpName = "H", Description = "Only the blocks from this height on" };
+        var command = new Command("chain", "Show the miner's chain, one block a line (--json: the whole blocks, messages included).") { from };
+        client.AddTo(command);
+        return command.SetCommandAction(async (parse, output, cancellation) =>
+        {
+            using var gateway = client.Connect(parse);
+            var chain = await gateway.GetChainAsync(parse.GetValue(from), cancellation);
+            if (client.IsJson(parse))
+            {
+                JsonOutput.Write(output, chain);
+                return CommandAction.Succeeded;
+            }
+
+            var table = new Table("HEIGHT", "MINED", "MESSAGES", "NONCE", "HASH");
+            foreach (var block in chain.Chain)
+            {
+                table.Add(Printable.Number(block.Index), Printable.Time(block.Timestamp), Printable.Number(block.Messages.Length), block.Nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), block.Hash);
+            }
+
+            table.WriteTo(output);
+            return CommandAction.Succeeded;
+        });
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Orleans.Blockchain.Cli.Gateway;
+using Orleans.Blockchain.Cli.Miners;
+
+namespace Orleans.Blockchain.Cli.Network;
+
+/// <summary>What a local network is, kept in <c>network.json</c> in its data directory so that running
+/// <c>network up</c> again resumes the same miners, with the same names, chains and difficulty.
+/// Miner i (0-based) serves HTTP on <see cref="BasePort"/> + i (see <see cref="MinerPorts"/> for the rest);
+/// <see cref="MiningThreads"/> is per miner, 0 meaning one per core.</summary>
+internal sealed record NetworkSettings(int Miners, int Difficulty, int BasePort, int MiningThreads)
+{
+    public const string FileName = "network.json";
+    public const int MaxMiners = MinerPorts.SiloOffset; // more would make miner ports overlap
+
+    /// <summary>The miners <c>miner1</c>…<c>minerN</c>, each in its own folder, each told of the next (a ring).</summary>
+    public IReadOnlyList<MinerSpec> PlanMiners(string dataDirectory, string? adminKey)
+    {
+        var ports = Enumerable.Range(0, Miners).Select(i => MinerPorts.For(BasePort + i)).ToList();
+        return
+        [
+            .. ports.Select((port, i) => new MinerSpec(
+                Name: $"miner{i + 1}",
+                DataDirectory: Path.Combine(dataDirectory, $"miner{i + 1}"),
+                Ports: port,
+                Difficulty: Difficulty,
+                Neighbours: Miners > 1 ? [ports[(i + 1) % Miners].Url] : [],
+                MiningThreads: MiningThreads,
+                AdminKey: adminKey)),
+        ];
+    }
+
+    public static NetworkSettings? Load(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<NetworkSettings>(File.ReadAllText(path), GatewayJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new CommandException($"{path} is damaged ({e.Message}); fix or delete it");
+        }
+    }
+
+    public void Save(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        File.WriteAllText(Path.Combine(dataDirectory, FileName), JsonSerializer.Serialize(this, GatewayJson.Indented));
+    }
+}

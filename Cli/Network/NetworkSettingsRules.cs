@@ -1,0 +1,35 @@
+using Orleans.Blockchain.Cli.Miners;
+
+namespace Orleans.Blockchain.Cli.Network;
+
+/// <summary>What <c>network up</c> accepts before it starts anything.</summary>
+internal static class NetworkSettingsRules
+{
+    public static void Check(NetworkSettings settings, NetworkSettings? previous, string dataDirectory)
+    {
+        if (settings.Miners is < 1 or > NetworkSettings.MaxMiners)
+        {
+            throw new CommandException($"--miners must be between 1 and {NetworkSettings.MaxMiners}");
+        }
+
+        if (settings.Difficulty is < 0 or > 16)
+        {
+            throw new CommandException("--difficulty must be between 0 and 16");
+        }
+
+        if (settings.MiningThreads < 0)
+        {
+            throw new CommandException("--threads must be 0 (one per core) or more");
+        }
+
+        // The difficulty is part of every block: the chains on disk are only valid at the one they were mined with.
+        if (previous is not null && previous.Difficulty != settings.Difficulty)
+        {
+            throw new CommandException($"the network in {dataDirectory} was created with difficulty {previous.Difficulty}; its chains cannot change difficulty (use another --data-dir)");
+        }
+
+        // MinerPorts refuses ports out of range: the first and the last miner's must fit.
+        MinerPorts.For(settings.BasePort);
+        MinerPorts.For(settings.BasePort + settings.Miners - 1);
+    }
+}

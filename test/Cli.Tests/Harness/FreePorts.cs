@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Blockchain.Cli.Miners;
+
+namespace Orleans.Blockchain.Cli.Tests.Harness;
+
+/// <summary>Base ports for test networks: every port of every miner free (HTTP, silo, silo gateway). Chosen below the
+/// OS's ephemeral range, so that no port another test got from the OS collides with them.</summary>
+public static class FreePorts
+{
+    public static int BaseFor(int miners)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var basePort = Random.Shared.Next(15_000, 30_000);
+            if (Enumerable.Range(basePort, miners).SelectMany(p => MinerPorts.For(p).All).All(p => IsFree(p.Port)))
+            {
+                return basePort;
+            }
+        }
+
+        throw new InvalidOperationException("no free range of loopback ports found");
+    }
+
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
