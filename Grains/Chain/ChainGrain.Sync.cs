@@ -6,10 +6,21 @@ namespace Orleans.Blockchain.Chain;
 /// <summary>The chain sync job and block announcements: how a miner learns and shares the longest chain.</summary>
 public sealed partial class ChainGrain
 {
+    private static readonly TimeSpan RequestedSyncSpacing = TimeSpan.FromSeconds(2);
     private readonly HashSet<Uri> _syncing = [];
+    private readonly Dictionary<Uri, DateTimeOffset> _lastRequestedSync = [];
 
     public Task SyncWithAsync(Uri peer)
     {
+        // At most one requested sync per peer every couple of seconds, however many announcements arrive.
+        var now = DateTimeOffset.UtcNow;
+        if (_lastRequestedSync.TryGetValue(peer, out var last) && now - last < RequestedSyncSpacing)
+        {
+            return Task.CompletedTask;
+        }
+
+        _lastRequestedSync[peer] = now;
+
         // Not awaited: the sync runs interleaved on this grain while the caller (a gateway) returns at once.
         _ = SyncWithPeerAsync(peer, CancellationToken.None);
         return Task.CompletedTask;

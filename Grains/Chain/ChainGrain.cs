@@ -85,11 +85,17 @@ public sealed partial class ChainGrain(
             pending = await Pool.PeekAsync(maxMessages);
         }
 
-        return pending.IsEmpty ? null : new MiningTemplate(_chain.Tip, pending, validator.Rules.Difficulty);
+        var fitting = validator.Rules.FitToBlock(pending);
+        return fitting.IsEmpty ? null : new MiningTemplate(_chain.Tip, fitting, validator.Rules.Difficulty);
     }
 
     public async Task<ChainUpdate> SubmitBlockAsync(Block block)
     {
+        if (ChainValidator.CheckShape(block) is { } malformed)
+        {
+            return Rejected(malformed);
+        }
+
         var tip = _chain.Tip;
         if (_chain.Find(block.Hash) is not null && ChainValidator.HashMatches(block))
         {
@@ -99,6 +105,12 @@ public sealed partial class ChainGrain(
         if (!ChainValidator.HashMatches(block))
         {
             return Rejected($"block {block.Index}: hash does not match the block's content");
+        }
+
+        // Proof of work before anything else is done for it (a block beyond our tip starts a sync).
+        if (block.Difficulty != validator.Rules.Difficulty || !ProofOfWork.Meets(block.Hash, validator.Rules.Difficulty))
+        {
+            return Rejected($"block {block.Index}: hash does not have the network's proof of work");
         }
 
         if (block.Index != tip.Index + 1 || block.PreviousHash != tip.Hash)
@@ -208,7 +220,7 @@ public sealed partial class ChainGrain(
             return [validator.Rules.Genesis];
         }
 
-        var result = validator.ValidateChain(stored);
+        var result = validator.ValidateChain(stored, stored: true);
         if (result.IsValid)
         {
             return stored;

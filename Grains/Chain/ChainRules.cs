@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text;
+
 namespace Orleans.Blockchain.Chain;
 
 /// <summary>The rules every block of a network must follow. Difficulty is part of the network's
@@ -12,4 +15,12 @@ public sealed record ChainRules(
     public TimeSpan MaxFutureDrift { get; init; } = TimeSpan.FromMinutes(2);
 
     public Block Genesis { get; } = GenesisBlock.Create(Difficulty);
+
+    /// <summary>The first of <paramref name="pending"/> that fit one block, by count and by UTF-8 bytes of text:
+    /// counting messages alone would let long multi-byte texts make a block every miner rejects, over and over.</summary>
+    public ImmutableArray<Message> FitToBlock(IEnumerable<Message> pending)
+    {
+        var bytes = 0;
+        return [.. pending.Take(MaxMessagesPerBlock).TakeWhile(m => (bytes += Encoding.UTF8.GetByteCount(m.Text)) <= MaxBlockTextBytes)];
+    }
 }

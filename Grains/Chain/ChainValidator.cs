@@ -12,8 +12,9 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
 {
     public ChainRules Rules => rules;
 
-    /// <summary>Validates a whole chain, genesis first.</summary>
-    public ValidationResult ValidateChain(IReadOnlyList<Block> chain)
+    /// <summary>Validates a whole chain, genesis first. A chain read back from our own disk skips the check
+    /// against the clock (<paramref name="stored"/>): a clock stepped back must not make our own blocks invalid.</summary>
+    public ValidationResult ValidateChain(IReadOnlyList<Block> chain, bool stored = false)
     {
         if (chain.Count == 0)
         {
@@ -25,17 +26,17 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             return ValidationResult.Invalid(0, "genesis does not match this network's genesis");
         }
 
-        return ValidateExtension(chain[0], chain.Skip(1).ToList(), _ => false);
+        return ValidateExtension(chain[0], chain.Skip(1).ToList(), _ => false, stored);
     }
 
     /// <summary>Validates <paramref name="blocks"/> as the continuation of a chain ending in <paramref name="previous"/>;
     /// <paramref name="isRecorded"/> tells whether that chain already holds a message id.</summary>
-    public ValidationResult ValidateExtension(Block previous, IReadOnlyList<Block> blocks, Predicate<Guid> isRecorded)
+    public ValidationResult ValidateExtension(Block previous, IReadOnlyList<Block> blocks, Predicate<Guid> isRecorded, bool stored = false)
     {
         var seen = new HashSet<Guid>();
         foreach (var block in blocks)
         {
-            var result = ValidateBlock(block, previous);
+            var result = ValidateBlock(block, previous, stored);
             if (!result.IsValid)
             {
                 return result;
@@ -56,9 +57,14 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
     }
 
     /// <summary>Validates one block on top of <paramref name="previous"/>, except for duplicates across blocks.</summary>
-    public ValidationResult ValidateBlock(Block block, Block previous)
+    public ValidationResult ValidateBlock(Block block, Block previous, bool stored = false)
     {
         var height = block.Index;
+        if (CheckShape(block) is { } malformed)
+        {
+            return ValidationResult.Invalid(height, malformed);
+        }
+
         if (block.Index != previous.Index + 1)
         {
             return ValidationResult.Invalid(height, $"index {block.Index} does not follow {previous.Index}");
@@ -84,7 +90,7 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             return ValidationResult.Invalid(height, "timestamp is earlier than the block before it");
         }
 
-        if (block.Timestamp > clock.GetUtcNow() + rules.MaxFutureDrift)
+        if (!stored && block.Timestamp > clock.GetUtcNow() + rules.MaxFutureDrift)
         {
             return ValidationResult.Invalid(height, "timestamp is too far in the future");
         }
@@ -104,6 +110,20 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             ? ValidationResult.Valid
             : ValidationResult.Invalid(height, $"hash does not have {rules.Difficulty} leading zero digits");
     }
+
+    /// <summary>What makes a block unreadable (missing fields, malformed hashes), before any rule is checked:
+    /// input from peers is JSON, and JSON can leave out anything.</summary>
+    public static string? CheckShape(Block? block) => block switch
+    {
+        null => "no block",
+        { Messages.IsDefault: true } => $"block {block.Index}: no message list",
+        _ when block.Messages.Any(m => m is null || m.Text is null) => $"block {block.Index}: a message is missing or has no text",
+        _ when !IsHash(block.Hash) || !IsHash(block.PreviousHash) => $"block {block.Index}: hashes must be 64 lowercase hex digits",
+        _ => null,
+    };
+
+    private static bool IsHash(string? text) =>
+        text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>Whether the block's stored hash is the hash of its content.</summary>
     public static bool HashMatches(Block block)

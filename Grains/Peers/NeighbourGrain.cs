@@ -67,10 +67,13 @@ public sealed partial class NeighbourGrain(
 
     public async Task BanAsync(Uri url, string reason)
     {
-        if (!PeerUrl.TryNormalise(url.OriginalString, out var normalised) || !_refused.TryAdd(normalised, DateTimeOffset.MaxValue))
+        if (!PeerUrl.TryNormalise(url.OriginalString, out var normalised)
+            || (_refused.TryGetValue(normalised, out var until) && until == DateTimeOffset.MaxValue))
         {
             return;
         }
+
+        _refused[normalised] = DateTimeOffset.MaxValue;
 
         LogBanned(normalised, reason);
         if (_neighbours.Remove(normalised))

@@ -14,8 +14,11 @@ public static class PeerServiceCollectionExtensions
             {
                 var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MinerOptions>>().Value;
                 client.MaxResponseContentBufferSize = options.MaxPeerResponseBytes;
-                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns the deadlines
+                // The resilience handler's deadlines end when the headers arrive; this one also bounds reading
+                // the body, so a peer that trickles its answer cannot hold a job.
+                client.Timeout = TimeSpan.FromSeconds(10);
             })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddStandardResilienceHandler(ConfigureResilience)
             .SelectPipelineByAuthority();
         return services;

@@ -101,12 +101,12 @@ public sealed partial class ChainFiles(string directory, string name, int retent
         {
             await using var stream = File.OpenRead(path);
             var file = await JsonSerializer.DeserializeAsync<ChainFile>(stream, StorageJson.Options, cancellation);
-            if (file is null || file.Chain.IsDefault)
+            if (file is null || file.Chain.IsDefault || file.Chain.Any(b => b is null))
             {
                 return (null, "it holds no chain");
             }
 
-            var result = validator.ValidateChain(file.Chain);
+            var result = validator.ValidateChain(file.Chain, stored: true);
             return result.IsValid ? (file.Chain, null) : (null, result.Reason);
         }
         catch (JsonException e)

@@ -70,9 +70,17 @@ public sealed partial class MiningService(
         var started = clock.GetTimestamp();
         var hashesBefore = miner.HashesTried;
 
+        Block? block;
         _mining = true;
-        var block = await miner.MineAsync(template, options.Value.EffectiveMiningThreads, stale.Token);
-        _mining = false;
+        try
+        {
+            block = await miner.MineAsync(template, options.Value.EffectiveMiningThreads, stale.Token);
+        }
+        finally
+        {
+            _mining = false;
+        }
+
         await stale.CancelAsync();
         await watcher;
         if (block is null)

@@ -96,7 +96,7 @@ public class ChainValidatorTests
         AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = _chain[1].Messages })), "already in the chain");
 
     [Fact]
-    public void Malformed_previous_hash() => AssertInvalid(Replace(3, b => b with { PreviousHash = "xyz" }), "previous hash");
+    public void Malformed_previous_hash() => AssertInvalid(Replace(3, b => b with { PreviousHash = "xyz" }), "64 lowercase hex digits");
 
     [Fact]
     public void The_first_broken_block_is_named()
@@ -104,6 +104,19 @@ public class ChainValidatorTests
         var result = _validator.ValidateChain(Replace(2, b => b with { Nonce = b.Nonce + 1 }));
         Assert.Equal(2, result.FailedHeight);
         Assert.StartsWith("block 2:", result.Reason);
+    }
+
+    [Fact]
+    public void Missing_message_list() => AssertInvalid(Replace(3, b => b with { Messages = default }), "no message list");
+
+    [Fact]
+    public void A_template_fits_the_block_limits_by_count_and_by_bytes()
+    {
+        var cjk = Enumerable.Range(0, 5).Select(i => TestBlocks.NewMessage($"{i}世界")).ToList(); // 7 bytes each
+
+        Assert.Equal(2, Rules.FitToBlock(cjk).Length); // 3 × 7 bytes would pass the 20-byte limit
+        Assert.Equal(3, (Rules with { MaxBlockTextBytes = 1_000 }).FitToBlock(cjk).Length); // at most 3 messages
+        Assert.True(_validator.ValidateChain([.. _chain, TestBlocks.Mine(_chain[^1], Rules.FitToBlock(cjk))]).IsValid);
     }
 
     private List<Block> Replace(int height, Func<Block, Block> change)
