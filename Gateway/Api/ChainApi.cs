@@ -16,7 +16,7 @@ public static class ChainApi
 
         api.MapGet("/chain", GetChainAsync)
             .WithName("GetChain")
-            .WithSummary("Returns the chain, or with ?from=H only the blocks from height H on (for incremental sync).");
+            .WithSummary("Returns the chain; ?from=H only the blocks from height H on, ?limit=N at most N of them (peers sync in pages).");
 
         api.MapGet("/blocks/{id}", GetBlockAsync)
             .WithName("GetBlock")
@@ -29,14 +29,14 @@ public static class ChainApi
         return app;
     }
 
-    private static async Task<Results<Ok<ChainResponse>, ProblemHttpResult>> GetChainAsync(IClusterClient cluster, long from = 0)
+    private static async Task<Results<Ok<ChainResponse>, ProblemHttpResult>> GetChainAsync(IClusterClient cluster, long from = 0, int? limit = null)
     {
-        if (from < 0)
+        if (from < 0 || limit < 1)
         {
-            return TypedResults.Problem(title: "Invalid height", detail: "from must be 0 or more.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Invalid range", detail: "from must be 0 or more and limit 1 or more.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var blocks = await cluster.GetGrain<IChainGrain>(0).GetBlocksAsync(from);
+        var blocks = await cluster.GetGrain<IChainGrain>(0).GetBlocksAsync(from, limit ?? int.MaxValue);
         return TypedResults.Ok(new ChainResponse(blocks, blocks.Length));
     }
 

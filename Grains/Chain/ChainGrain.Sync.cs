@@ -6,6 +6,8 @@ namespace Orleans.Blockchain.Chain;
 /// <summary>The chain sync job and block announcements: how a miner learns and shares the longest chain.</summary>
 public sealed partial class ChainGrain
 {
+    private const int SyncPageSize = 500;
+    private const int MaxBlocksPerSync = 100_000;
     private static readonly TimeSpan RequestedSyncSpacing = TimeSpan.FromSeconds(2);
     private readonly HashSet<Uri> _syncing = [];
     private readonly Dictionary<Uri, DateTimeOffset> _lastRequestedSync = [];
@@ -32,8 +34,9 @@ public sealed partial class ChainGrain
         await Task.WhenAll(neighbours.Select(n => SyncWithPeerAsync(n.Url, cancellation)));
     }
 
-    /// <summary>If the peer's chain is longer, fetches only the blocks after the last one we share (found by
-    /// stepping back 1, 2, 4, ... blocks) and offers them to ourselves like any other chain.</summary>
+    /// <summary>If the peer's chain is longer: find the last block we share by probing one block at a time
+    /// (stepping back 1, 2, 4, ... blocks), fetch the blocks after it in pages, and offer them to ourselves
+    /// like any other chain. Each answer is small, however long the chains grow.</summary>
     private async Task SyncWithPeerAsync(Uri peer, CancellationToken cancellation)
     {
         if (!_syncing.Add(peer))
@@ -50,27 +53,34 @@ public sealed partial class ChainGrain
                 return;
             }
 
-            for (long from = _chain.Length, step = 1; ForkChoice.Prefers(status.Length, _chain.Length); step *= 2)
+            if (!ForkChoice.Prefers(status.Length, _chain.Length) || await FindSharedHeightAsync(peer, cancellation) is not { } from)
             {
-                var blocks = await peers.GetBlocksAsync(peer, from, cancellation);
-                if (blocks.IsEmpty || blocks[0].Index != from)
+                return;
+            }
+
+            // Bounded: a peer that claims an endless chain costs one round's worth of pages, then gets offered.
+            var blocks = new List<Block>();
+            while (from + blocks.Count < status.Length && blocks.Count < MaxBlocksPerSync)
+            {
+                var page = await peers.GetBlocksAsync(peer, from + blocks.Count, SyncPageSize, cancellation);
+                if (page.IsEmpty || page[0].Index != from + blocks.Count)
                 {
                     break;
                 }
 
-                if (from == 0 || (from <= _chain.Length && blocks[0].PreviousHash == _chain.Blocks[(int)from - 1].Hash))
-                {
-                    var update = await this.AsReference<IChainGrain>().OfferChainAsync(blocks);
-                    if (update.Status == ChainUpdateStatus.Rejected)
-                    {
-                        // Serving an invalid chain is not a hiccup: this peer is broken or hostile.
-                        await Neighbours.BanAsync(peer, $"it served an invalid chain ({update.Reason})");
-                    }
+                blocks.AddRange(page);
+            }
 
-                    break;
-                }
+            if (blocks.Count == 0)
+            {
+                return;
+            }
 
-                from = Math.Max(0, Math.Min(from, _chain.Length) - step);
+            var update = await this.AsReference<IChainGrain>().OfferChainAsync([.. blocks]);
+            if (update.Status == ChainUpdateStatus.Rejected)
+            {
+                // Serving an invalid chain is not a hiccup: this peer is broken or hostile.
+                await Neighbours.BanAsync(peer, $"it served an invalid chain ({update.Reason})");
             }
         }
         catch (Exception e)
@@ -80,6 +90,27 @@ public sealed partial class ChainGrain
         finally
         {
             _syncing.Remove(peer);
+        }
+    }
+
+    /// <summary>The height from which the peer's blocks attach to ours (its block there names our block below
+    /// as previous), or null if the peer answers nothing usable.</summary>
+    private async Task<long?> FindSharedHeightAsync(Uri peer, CancellationToken cancellation)
+    {
+        for (long from = _chain.Length, step = 1; ; step *= 2)
+        {
+            var probe = await peers.GetBlocksAsync(peer, from, 1, cancellation);
+            if (probe.IsEmpty || probe[0].Index != from)
+            {
+                return null;
+            }
+
+            if (from == 0 || (from <= _chain.Length && probe[0].PreviousHash == _chain.Blocks[(int)from - 1].Hash))
+            {
+                return from;
+            }
+
+            from = Math.Max(0, Math.Min(from, _chain.Length) - step);
         }
     }
 

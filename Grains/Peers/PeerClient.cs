@@ -14,9 +14,10 @@ public sealed class PeerClient(HttpClient http)
     public async Task<StatusResponse> GetStatusAsync(Uri peer, CancellationToken cancellation) =>
         await GetAsync<StatusResponse>(peer, "status", cancellation);
 
-    public async Task<ImmutableArray<Block>> GetBlocksAsync(Uri peer, long fromHeight, CancellationToken cancellation)
+    public async Task<ImmutableArray<Block>> GetBlocksAsync(Uri peer, long fromHeight, int limit, CancellationToken cancellation)
     {
-        var response = await GetAsync<ChainResponse>(peer, $"chain?from={fromHeight.ToString(CultureInfo.InvariantCulture)}", cancellation);
+        var query = string.Create(CultureInfo.InvariantCulture, $"chain?from={fromHeight}&limit={limit}");
+        var response = await GetAsync<ChainResponse>(peer, query, cancellation);
         return response.Chain.IsDefault ? [] : response.Chain;
     }
 
