@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Network.Tests.Harness;
 
 namespace Orleans.Blockchain.Network.Tests.Gateway;
@@ -66,13 +68,26 @@ public sealed class ChainApiTests(GatewayFixture fixture)
         Assert.Equal(0, body.GetProperty("length").GetInt32());
     }
 
-    [Fact]
-    public async Task Chain_from_a_negative_height_is_a_bad_request()
+    [Theory]
+    [InlineData("chain?from=-1")]
+    [InlineData("chain?limit=0")]
+    public async Task Chain_from_a_negative_height_or_with_no_room_is_a_bad_request(string path)
     {
-        using var response = await Http.GetAsync("chain?from=-1");
+        using var response = await Http.GetAsync(path);
 
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("Invalid height", problem.GetProperty("title").GetString());
+        Assert.Equal("Invalid range", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Chain_with_a_limit_returns_at_most_that_many_blocks()
+    {
+        await fixture.EnsureMinedAsync();
+
+        var page = (await Http.GetFromJsonAsync<ChainResponse>("chain?from=0&limit=1", MinerProcess.Json))!;
+
+        Assert.Equal(1, page.Length);
+        Assert.Equal(0, Assert.Single(page.Chain).Index);
     }
 
     [Fact]
