@@ -53,10 +53,11 @@ public static class MessagesApi
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var message = new Message(Guid.CreateVersion7(now), text, now);
+        var message = Message.Create(text, now);
         return await cluster.GetGrain<IDataPoolGrain>(0).AddAsync(message) switch
         {
-            PoolAddResult.Added => TypedResults.Ok(new AddResponse(AddResponse.Added, $"/messages/{message.Id}", message.Id)),
+            // Duplicate: the same text in the same millisecond is the same message, already accepted.
+            PoolAddResult.Added or PoolAddResult.Duplicate => TypedResults.Ok(new AddResponse(AddResponse.Added, $"/messages/{message.Id}", message.Id)),
             PoolAddResult.Full => TypedResults.Problem(
                 title: AddResponse.NotAdded, detail: "The pool of unprocessed messages is full; try again once blocks are mined.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, extensions: Seed(AddResponse.NotAdded)),

@@ -138,7 +138,8 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
         }
     }
 
-    /// <summary>Whether a message may enter a pool or a block: text present and within the limit, time canonical.</summary>
+    /// <summary>Whether a message may enter a pool or a block: text present and within the limit, time canonical,
+    /// id derived from the content.</summary>
     public string? CheckMessage(Message message)
     {
         if (string.IsNullOrWhiteSpace(message.Text))
@@ -151,7 +152,12 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             return $"message {message.Id} is longer than {rules.MaxMessageLength} characters";
         }
 
-        return IsWholeUtcMilliseconds(message.AcceptedAt) ? null : $"message {message.Id} time is not in whole milliseconds UTC";
+        if (!IsWholeUtcMilliseconds(message.AcceptedAt))
+        {
+            return $"message {message.Id} time is not in whole milliseconds UTC";
+        }
+
+        return message.Id == Message.IdFor(message.Text, message.AcceptedAt) ? null : $"message {message.Id} id does not match its content";
     }
 
     private string? CheckMessages(Block block)

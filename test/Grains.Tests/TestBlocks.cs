@@ -8,7 +8,8 @@ internal static class TestBlocks
 {
     public static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-    public static Message NewMessage(string text = "hello") => new(Guid.NewGuid(), text, Now());
+    /// <summary>A valid message; texts must differ to get different messages within one millisecond.</summary>
+    public static Message NewMessage(string text = "hello") => Message.Create(text, Now());
 
     /// <summary>Mines a block on <paramref name="previous"/>; the timestamp defaults to the previous one's.</summary>
     public static Block Mine(Block previous, IEnumerable<Message> messages, int? difficulty = null, DateTimeOffset? timestamp = null)

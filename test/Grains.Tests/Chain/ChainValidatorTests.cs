@@ -30,7 +30,7 @@ public class ChainValidatorTests
     public void Hash_is_not_the_content_hash()
     {
         var block = _chain[3];
-        var forged = block with { Messages = [block.Messages[0] with { Text = "forged" }] };
+        var forged = block with { Messages = [TestBlocks.NewMessage("forged")] }; // a valid message, not the one mined
         AssertInvalid(Replace(3, _ => forged), "hash does not match");
     }
 
@@ -78,11 +78,15 @@ public class ChainValidatorTests
         AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(new string('x', 11))] })), "longer than 10");
 
     [Fact]
+    public void Message_whose_text_was_swapped_under_its_id() =>
+        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [b.Messages[0] with { Text = "swapped" }] })), "id does not match its content");
+
+    [Fact]
     public void Empty_message() => AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(" ")] })), "empty");
 
     [Fact]
     public void Block_text_too_large() =>
-        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [.. Enumerable.Range(0, 3).Select(_ => TestBlocks.NewMessage("éééééé"))] })), "bytes of text");
+        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [.. Enumerable.Range(0, 3).Select(i => TestBlocks.NewMessage($"ééééé{i}"))] })), "bytes of text");
 
     [Fact]
     public void Message_twice_in_one_block()

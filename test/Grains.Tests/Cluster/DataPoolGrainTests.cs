@@ -15,7 +15,8 @@ public sealed class DataPoolGrainTests(ClusterFixture fixture)
         var b = TestBlocks.NewMessage("b");
 
         Assert.Equal(PoolAddResult.Added, await _pool.AddAsync(a));
-        Assert.Equal(PoolAddResult.Duplicate, await _pool.AddAsync(a with { Text = "other" }));
+        Assert.Equal(PoolAddResult.Duplicate, await _pool.AddAsync(a));
+        Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(a with { Text = "other" }));
         Assert.Equal(1, await _pool.AddRangeAsync([a, b, b]));
 
         Assert.Equal([a, b], await _pool.GetMessagesAsync());
@@ -28,7 +29,9 @@ public sealed class DataPoolGrainTests(ClusterFixture fixture)
     {
         Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(TestBlocks.NewMessage("  ")));
         Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(TestBlocks.NewMessage(new string('x', 1001))));
-        Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(new Message(Guid.NewGuid(), "x", DateTimeOffset.UtcNow.AddTicks(1))));
+        Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(new Message(Guid.NewGuid(), "x", TestBlocks.Now())));
+        var notWholeMilliseconds = TestBlocks.Now().AddTicks(1);
+        Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(new Message(Message.IdFor("x", notWholeMilliseconds), "x", notWholeMilliseconds)));
         Assert.Empty(await _pool.GetMessagesAsync());
     }
 
