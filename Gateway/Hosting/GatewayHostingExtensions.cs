@@ -23,6 +23,9 @@ public static class GatewayHostingExtensions
                 return true;
             }));
 
+        // The web page's files stay in Gateway/wwwroot when the gateway runs from its build output: the build's
+        // manifest points there (ASP.NET does this only in Development). Published, wwwroot sits beside the program.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBytes;
@@ -61,6 +64,9 @@ public static class GatewayHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        // The web page (wwwroot/index.html at /), plain files behind the same limits as the API.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi("/swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(ui =>
         {
