@@ -64,9 +64,10 @@ public static class GatewayHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
-        // The web page (wwwroot/index.html at /), plain files behind the same limits as the API.
+        // The web page (wwwroot/index.html at /), plain files behind the same limits as the API. "no-cache" makes
+        // the browser revalidate (a cheap 304), so a page never mixes old and new modules after an upgrade.
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
         app.MapOpenApi("/swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(ui =>
         {

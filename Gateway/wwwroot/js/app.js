@@ -11,14 +11,11 @@ import { Receipts } from './view-receipts.js';
 import { renderStatus } from './view-status.js';
 
 const POLL_MS = 1000;
-/** Neighbours change slowly (gossip runs every 20 s by default): ask every few polls. */
-const NEIGHBOURS_EVERY = 3;
 
 const ownIds = new Set();
 const chainView = new ChainView(ownIds, showBlock);
 const receipts = new Receipts(ownIds, () => poll());
 let blocks = [];
-let polls = 0;
 let timer = null;
 let running = null;
 
@@ -36,10 +33,10 @@ function poll() {
 async function round() {
   try {
     const [status, pool, neighbours] = await Promise.all([
-      getStatus(), getPool(), polls % NEIGHBOURS_EVERY === 0 ? getNeighbours() : null]);
+      getStatus(), getPool(), getNeighbours()]);
     renderStatus(status);
     renderPool(pool, ownIds);
-    if (neighbours) renderNeighbours(neighbours);
+    renderNeighbours(neighbours);
 
     const first = blocks.length === 0;
     const update = await syncChain(blocks, status, getBlocks);
@@ -53,7 +50,6 @@ async function round() {
 
     await receipts.refresh();
     connected('Connected to this miner');
-    polls++;
   } catch (error) {
     connected(`Cannot reach this miner (${error.message}); retrying…`, true);
   }

@@ -21,7 +21,8 @@ export function renderNeighbours(response) {
   const peers = response.health?.length ? response.health : response.neighbours.map(url => ({ url, isHealthy: true }));
   replace(byId('neighbours'),
     peers.length === 0
-      ? el('li', { class: 'muted' }, 'None yet: start a miner with --Miner:Neighbours:0=URL, or POST /neighbours.')
+      ? el('li', { class: 'muted' }, 'None yet: start the miner with ', el('code', {}, '--Miner:Neighbours:0=URL'),
+        ' or register one with ', el('code', {}, 'POST /neighbours'), '.')
       : peers.map(peer => el('li', { class: `peer ${peer.isHealthy ? 'healthy' : 'failing'}` },
         el('a', { href: peer.url }, peer.url),
         el('span', { class: 'health' },
