@@ -33,7 +33,13 @@ public sealed partial class NeighbourGrain(
         // Configured neighbours are where a new miner starts (and are never dropped: they may simply not be
         // up yet); later ones came by gossip or the API.
         _configured.UnionWith(Options.Neighbours.Select(text => PeerUrl.TryNormalise(text, out var url) ? url : null).OfType<Uri>());
-        if (_configured.Count(url => TryAdd(url) == NeighbourAddResult.Added) > 0)
+        var added = false;
+        foreach (var url in _configured)
+        {
+            added |= TryAdd(url) == NeighbourAddResult.Added;
+        }
+
+        if (added)
         {
             await SaveAsync();
         }

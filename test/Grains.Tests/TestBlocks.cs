@@ -48,18 +48,4 @@ internal static class TestBlocks
 
         return result;
     }
-
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? what = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what ?? "a condition"}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Network.Tests.Harness;
 using Orleans.Blockchain.Pool;
 
 namespace Orleans.Blockchain.Tests.Cluster;
@@ -18,9 +19,9 @@ public sealed class MiningTests(ClusterFixture fixture)
             Assert.Equal(PoolAddResult.Added, await pool.AddAsync(message));
         }
 
-        await TestBlocks.WaitUntilAsync(
+        await Poll.UntilAsync(
             async () => (await Task.WhenAll(messages.Select(m => chain.GetReceiptAsync(m.Id)))).All(r => r.Status == MessageStatus.InBlock),
-            what: "every message to be mined");
+            "every message to be mined");
 
         var blocks = await chain.GetBlocksAsync();
         var validator = new ChainValidator(new ChainRules(ClusterFixture.Difficulty), TimeProvider.System);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Network.Tests.Harness;
 using Orleans.Blockchain.Pool;
 using Orleans.Blockchain.Silo.Hosting;
 
@@ -34,9 +35,9 @@ public sealed class MinerRestartTests : IDisposable
         {
             var grains = miner.Services.GetRequiredService<IGrainFactory>();
             await grains.GetGrain<IDataPoolGrain>(0).AddAsync(mined);
-            await TestBlocks.WaitUntilAsync(
+            await Poll.UntilAsync(
                 async () => (await grains.GetGrain<IChainGrain>(0).GetReceiptAsync(mined.Id)).Status == MessageStatus.InBlock,
-                what: "the message to be mined");
+                "the message to be mined");
             height = (await grains.GetGrain<IChainGrain>(0).GetReceiptAsync(mined.Id)).Height!.Value;
             await miner.StopAsync();
         }
