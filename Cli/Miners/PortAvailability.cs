@@ -21,7 +21,8 @@ internal static class PortAvailability
         }
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether nothing listens on the loopback port right now.</summary>
+    public static bool IsFree(int port)
     {
         try
         {

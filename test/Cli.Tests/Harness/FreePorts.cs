@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Orleans.Blockchain.Cli.Miners;
 
 namespace Orleans.Blockchain.Cli.Tests.Harness;
@@ -22,17 +20,5 @@ public static class FreePorts
         throw new InvalidOperationException("no free range of loopback ports found");
     }
 
-    public static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static bool IsFree(int port) => PortAvailability.IsFree(port);
 }
