@@ -11,7 +11,7 @@ namespace Orleans.Blockchain;
 /// <summary>Registers what the grains of a miner need, for the silo host and for test clusters alike.</summary>
 public static class MinerServiceCollectionExtensions
 {
-    /// <summary>Domain services, mining, and the embedded file storage named <see cref="MinerFileStorage.Name"/>.</summary>
+    /// <summary>Domain services, mining, and the chain's backup files (written in every mode).</summary>
     public static IServiceCollection AddMinerGrainServices(this IServiceCollection services)
     {
         services.AddOptions<MinerOptions>().ValidateDataAnnotations().ValidateOnStart();
@@ -24,7 +24,10 @@ public static class MinerServiceCollectionExtensions
         services.AddPeerClient();
         services.AddSingleton<MinerFileStorage>();
         services.AddSingleton<IChainBackup>(sp => sp.GetRequiredService<MinerFileStorage>());
-        services.AddGrainStorage(MinerFileStorage.Name, (sp, _) => sp.GetRequiredService<MinerFileStorage>());
         return services;
     }
+
+    /// <summary>The embedded grain storage named <see cref="MinerFileStorage.Name"/>: files in the data directory.</summary>
+    public static IServiceCollection AddMinerFileStorage(this IServiceCollection services) =>
+        services.AddGrainStorage(MinerFileStorage.Name, (sp, _) => sp.GetRequiredService<MinerFileStorage>());
 }

@@ -1,13 +1,24 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Blockchain.Storage;
+using Orleans.Runtime.Messaging;
 
 namespace Orleans.Blockchain.Gateway.Health;
 
-/// <summary>Turns "the silo is down or restarting" into 503 problem details instead of a 500.</summary>
+/// <summary>Turns "the silo is down or restarting" and "the miner's storage is down" into 503 problem details with
+/// Retry-After instead of a 500: in both cases nothing was accepted and the same request may simply be sent again.</summary>
 public sealed class SiloUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (SiloUnavailableException or OrleansMessageRejectionException or TimeoutException))
+        // A grain that could not activate (its state unreadable) arrives wrapped in an OrleansException.
+        (string Title, string Detail)? problem = (exception.InnerException is StorageUnavailableException inner ? inner : exception) switch
+        {
+            StorageUnavailableException => ("The miner's storage is unavailable", "The miner could not store the change, so it was not made; try again shortly."),
+            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException =>
+                ("The miner is unavailable", "The gateway cannot reach its miner's silo right now; try again shortly."),
+            _ => null,
+        };
+        if (problem is not { } answer)
         {
             return false;
         }
@@ -18,7 +29,7 @@ public sealed class SiloUnavailableHandler(IProblemDetailsService problems) : IE
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Title = "The miner is unavailable", Detail = "The gateway cannot reach its miner's silo right now; try again shortly.", Status = 503 },
+            ProblemDetails = { Title = answer.Title, Detail = answer.Detail, Status = 503 },
         });
     }
 }

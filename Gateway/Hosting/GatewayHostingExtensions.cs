@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Orleans.Blockchain.Gateway.Api;
 using Orleans.Blockchain.Gateway.Health;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using StackExchange.Redis;
 
 namespace Orleans.Blockchain.Gateway.Hosting;
 
@@ -15,13 +18,25 @@ public static class GatewayHostingExtensions
         builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Kestrel opens its port only after this client has reached the silo; it keeps retrying until then.
-        builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId ?? $"miner-{cluster.Name}")
-            .UseConnectionRetryFilter(async (_, cancellation) =>
+        builder.UseOrleansClient(client =>
+        {
+            if (string.IsNullOrWhiteSpace(cluster.Redis))
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.EffectiveClusterId);
+            }
+            else
+            {
+                client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.EffectiveClusterId, cluster.ServiceId));
+                client.UseRedisClustering(options => options.ConfigurationOptions = RedisConnection(cluster.Redis));
+            }
+
+            client.AddDashboard();
+            client.UseConnectionRetryFilter(async (_, cancellation) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
                 return true;
-            }));
+            });
+        });
 
         // The web page's files stay in Gateway/wwwroot when the gateway runs from its build output: the build's
         // manifest points there (ASP.NET does this only in Development). Published, wwwroot sits beside the program.
@@ -79,6 +94,14 @@ public static class GatewayHostingExtensions
         app.MapNeighboursApi();
         app.MapStatusApi();
         return app;
+    }
+
+    /// <summary>Keeps retrying in the background while Redis is down, instead of failing for good at the first try.</summary>
+    private static ConfigurationOptions RedisConnection(string redis)
+    {
+        var options = ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false;
+        return options;
     }
 
     private static PartitionedRateLimiter<HttpContext> PerClient(int perSecond) =>

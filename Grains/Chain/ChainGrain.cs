@@ -200,7 +200,7 @@ public sealed partial class ChainGrain(
     private Task SaveAsync()
     {
         state.State.Blocks = [.. _chain.Blocks];
-        return state.WriteStateAsync();
+        return state.PersistAsync(this);
     }
 
     private async Task BackupAsync(CancellationToken cancellation)

@@ -172,7 +172,7 @@ public sealed partial class NeighbourGrain(
     private Task SaveAsync()
     {
         state.State.Urls = [.. _neighbours.Keys];
-        return state.WriteStateAsync();
+        return state.PersistAsync(this);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gossip with {Peer} failed: {Problem}")]

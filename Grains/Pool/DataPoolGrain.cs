@@ -87,7 +87,7 @@ public sealed partial class DataPoolGrain(
         }
 
         Messages.RemoveAll(m => gone.Contains(m.Id));
-        await state.WriteStateAsync();
+        await state.PersistAsync(this);
     }
 
     /// <summary>The unprocessed-data sync job: pull each neighbour's pool and keep what is new to us and
@@ -119,7 +119,7 @@ public sealed partial class DataPoolGrain(
         _ids.UnionWith(messages.Select(m => m.Id));
         try
         {
-            await state.WriteStateAsync();
+            await state.PersistAsync(this);
         }
         catch
         {

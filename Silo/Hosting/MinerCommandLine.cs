@@ -14,5 +14,7 @@ public static class MinerCommandLine
         ["--cluster-id"] = "Miner:ClusterId",
         ["--threads"] = "Miner:MiningThreads",
         ["--public-url"] = "Miner:PublicUrl",
+        ["--redis"] = "Miner:Redis",
+        ["--advertised-address"] = "Miner:AdvertisedAddress",
     };
 }

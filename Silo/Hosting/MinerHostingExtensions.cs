@@ -1,9 +1,12 @@
 using Orleans.Blockchain.Silo.Mining;
 using Orleans.Blockchain.Storage;
+using Orleans.Dashboard;
 
 namespace Orleans.Blockchain.Silo.Hosting;
 
-/// <summary>Turns a generic host into a miner: one Orleans silo with the miner's grains, file storage and mining threads.</summary>
+/// <summary>Turns a generic host into a miner's silo: the miner's grains, their storage and the mining threads.
+/// Embedded mode (the default): one silo, localhost clustering, files. Cluster mode (<c>Miner:Redis</c> set):
+/// one of several silos sharing Redis for membership and grain state.</summary>
 public static class MinerHostingExtensions
 {
     public static IHostApplicationBuilder AddMiner(this IHostApplicationBuilder builder)
@@ -15,8 +18,22 @@ public static class MinerHostingExtensions
 
         builder.Services.Configure<MinerOptions>(section);
         builder.Services.AddMinerGrainServices();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(
-            host.SiloPort, host.GatewayPort, serviceId: host.ServiceId, clusterId: host.ClusterId ?? $"miner-{miner.Name}"));
+        builder.UseOrleans(silo =>
+        {
+            var clusterId = host.ClusterIdFor(miner.Name);
+            if (string.IsNullOrWhiteSpace(host.Redis))
+            {
+                silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort, serviceId: host.ServiceId, clusterId: clusterId);
+                silo.Services.AddMinerFileStorage();
+            }
+            else
+            {
+                silo.UseRedisCluster(host, clusterId);
+            }
+
+            // The dashboard's grains and call statistics; the gateway serves its pages at /dashboard.
+            silo.AddDashboard();
+        });
 
         // After UseOrleans: hosted services start in order, so mining starts once the silo is up.
         builder.Services.AddHostedService<MiningService>();

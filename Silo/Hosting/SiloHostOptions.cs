@@ -13,4 +13,17 @@ public sealed class SiloHostOptions
     public string? ClusterId { get; set; }
 
     public string ServiceId { get; set; } = "orleans-blockchain";
+
+    /// <summary>Cluster mode: a StackExchange.Redis connection string (<c>127.0.0.1:6379</c>). Set, the miner may run
+    /// on several silos that find each other and keep their grains' state in Redis; unset, the miner is one silo
+    /// with localhost clustering and files (the embedded default).</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The address other silos of the miner reach this one at (cluster mode); a host name is resolved at start.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Cluster mode inside Kubernetes: silo name, address and liveness come from the pod (POD_NAME, POD_IP, ...).</summary>
+    public bool Kubernetes { get; set; }
+
+    public string ClusterIdFor(string minerName) => ClusterId ?? $"miner-{minerName}";
 }

@@ -37,7 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 // No peer jobs: these tests talk to grains alone; the network tests run the jobs.
                 options.FirstGossipDelay = options.GossipInterval = options.ChainSyncInterval = options.DataSyncInterval = Timeout.InfiniteTimeSpan;
             });
-            silo.Services.AddMinerGrainServices();
+            silo.Services.AddMinerGrainServices().AddMinerFileStorage();
             silo.Services.AddHostedService<MiningService>();
         });
         Cluster = builder.Build();
