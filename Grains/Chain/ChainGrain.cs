@@ -20,9 +20,11 @@ public sealed partial class ChainGrain(
     MiningSignals signals,
     PeerClient peers,
     IOptions<MinerOptions> options,
+    TimeProvider timeProvider,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
     private IndexedChain _chain = new([]);
+    private MiningWork? _work;
 
     private IDataPoolGrain Pool => GrainFactory.GetGrain<IDataPoolGrain>(this.GetPrimaryKeyLong());
 
@@ -76,6 +78,12 @@ public sealed partial class ChainGrain(
 
     public async Task<MiningTemplate?> GetMiningTemplateAsync(int maxMessages)
     {
+        // Every silo mines the same block until the tip changes; each call hands out the next range of nonces.
+        if (_work is { } work && work.Tip.Hash == _chain.Tip.Hash)
+        {
+            return work.Lease();
+        }
+
         var pending = await Pool.PeekAsync(maxMessages);
         var recorded = pending.Where(m => _chain.Contains(m.Id)).Select(m => m.Id).ToImmutableArray();
         if (!recorded.IsEmpty)
@@ -86,7 +94,13 @@ public sealed partial class ChainGrain(
         }
 
         var fitting = validator.Rules.FitToBlock(pending);
-        return fitting.IsEmpty ? null : new MiningTemplate(_chain.Tip, fitting, validator.Rules.Difficulty);
+        if (fitting.IsEmpty)
+        {
+            return null;
+        }
+
+        _work = new MiningWork(_chain.Tip, fitting, validator.Rules.Difficulty, timeProvider.GetUtcNow());
+        return _work.Lease();
     }
 
     public async Task<ChainUpdate> SubmitBlockAsync(Block block)
@@ -193,7 +207,9 @@ public sealed partial class ChainGrain(
         }
 
         await Pool.RemoveAsync(plan.RemoveFromPool);
-        signals.TipChanged.Raise();
+        _work = null;
+        signals.TipChanged.Raise(); // this silo's search stops at once; the others hear it from the status grain
+        await GrainFactory.GetGrain<IMinerStatusGrain>(this.GetPrimaryKeyLong()).TipChangedAsync();
         await AnnounceAsync(_chain.Tip);
     }
 

@@ -3,9 +3,10 @@ using Orleans.Blockchain.Chain;
 namespace Orleans.Blockchain.Mining;
 
 /// <summary>Searches for the nonce of a template's block on dedicated threads (never the thread pool that
-/// grains and HTTP run on), each thread taking its own chunks of the nonce space, until one finds it or
-/// the search is cancelled. Checks cancellation between chunks, so it stops within milliseconds.</summary>
-public sealed class BlockMiner(INonceSearcher searcher, TimeProvider clock)
+/// grains and HTTP run on), each thread taking its own chunks of the template's nonce range, until one finds
+/// it, the range is spent, or the search is cancelled. Checks cancellation between chunks, so it stops within
+/// milliseconds.</summary>
+public sealed class BlockMiner(INonceSearcher searcher)
 {
     /// <summary>Nonces per chunk: small enough to stop fast, large enough to keep the kernel busy.</summary>
     public const uint ChunkSize = 1 << 15;
@@ -15,13 +16,11 @@ public sealed class BlockMiner(INonceSearcher searcher, TimeProvider clock)
     /// <summary>Nonces tried since this miner was created.</summary>
     public long HashesTried => Interlocked.Read(ref _hashes);
 
-    /// <summary>Mines the template's block; null if cancelled first.</summary>
+    /// <summary>Mines the template's block; null if cancelled first or no nonce of the range solves it.</summary>
     public async Task<Block?> MineAsync(MiningTemplate template, int threadCount, CancellationToken cancellation)
     {
         var tip = template.Tip;
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(now, tip.Timestamp.ToUnixTimeMilliseconds()));
-        var block = new Block(tip.Index + 1, timestamp, template.Messages, tip.Hash, template.Difficulty, 0, "");
+        var block = new Block(tip.Index + 1, template.Timestamp, template.Messages, tip.Hash, template.Difficulty, 0, "");
         var header = new byte[BlockHeader.Size];
         BlockHeader.Write(header, block);
 
@@ -38,9 +37,16 @@ public sealed class BlockMiner(INonceSearcher searcher, TimeProvider clock)
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    var start = (ulong)Interlocked.Increment(ref nextChunk) * ChunkSize;
-                    var nonce = searcher.Search(header, template.Difficulty, start, ChunkSize);
-                    Interlocked.Add(ref _hashes, nonce is { } n ? (long)(n - start + 1) : ChunkSize);
+                    var offset = (ulong)Interlocked.Increment(ref nextChunk) * ChunkSize;
+                    if (offset >= template.NonceCount)
+                    {
+                        break; // this silo's range is spent: the caller asks for another
+                    }
+
+                    var start = template.NonceStart + offset;
+                    var count = (uint)Math.Min(ChunkSize, template.NonceCount - offset);
+                    var nonce = searcher.Search(header, template.Difficulty, start, count);
+                    Interlocked.Add(ref _hashes, nonce is { } n ? (long)(n - start + 1) : count);
                     if (nonce is { } solved)
                     {
                         var mined = block with { Nonce = solved };

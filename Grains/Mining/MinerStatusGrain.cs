@@ -1,16 +1,21 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 
 namespace Orleans.Blockchain.Mining;
 
-/// <summary>Keeps each silo's latest mining report in memory; a silo silent for a while is left out.</summary>
-public sealed class MinerStatusGrain(IOptions<MinerOptions> options, TimeProvider clock) : Grain, IMinerStatusGrain
+/// <summary>Keeps each silo's latest mining report in memory, and the silos' observers; a silo silent for a
+/// while is left out of both. Nothing here needs storing: after a failover every silo reports again within seconds.</summary>
+public sealed class MinerStatusGrain(IOptions<MinerOptions> options, TimeProvider clock, ILogger<MinerStatusGrain> logger) : Grain, IMinerStatusGrain
 {
     private static readonly TimeSpan Silence = TimeSpan.FromSeconds(15);
     private readonly Dictionary<string, MiningReport> _reports = [];
+    private readonly ObserverManager<IMiningObserver> _silos = new(Silence, logger);
 
-    public Task ReportAsync(MiningReport report)
+    public Task ReportAsync(MiningReport report, IMiningObserver observer)
     {
         _reports[report.Silo] = report;
+        _silos.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 
@@ -19,4 +24,8 @@ public sealed class MinerStatusGrain(IOptions<MinerOptions> options, TimeProvide
         var recent = _reports.Values.Where(r => clock.GetUtcNow() - r.At < Silence).OrderBy(r => r.Silo, StringComparer.Ordinal);
         return Task.FromResult(new MinerStatus(options.Value.Name, [.. recent]));
     }
+
+    public Task TipChangedAsync() => _silos.Notify(silo => silo.TipChangedAsync());
+
+    public Task PoolChangedAsync() => _silos.Notify(silo => silo.PoolChangedAsync());
 }

@@ -129,7 +129,8 @@ public sealed partial class DataPoolGrain(
             throw;
         }
 
-        signals.PoolChanged.Raise();
+        signals.PoolChanged.Raise(); // wakes this silo's miner at once; the others hear it from the status grain
+        await GrainFactory.GetGrain<IMinerStatusGrain>(Key).PoolChangedAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data sync with {Peer} failed: {Problem}")]

@@ -5,10 +5,10 @@ using Orleans.Blockchain.Mining;
 namespace Orleans.Blockchain.Silo.Mining;
 
 /// <summary>
-/// The miner's loop, outside every grain turn: take a template from the chain grain, search for its nonce
-/// on dedicated threads, hand the solved block back for validation. It sleeps while the pool is empty
-/// (woken by the pool) and drops a search the moment the tip changes (woken by the chain, or, for a tip
-/// changed on another silo, by a cheap look at the chain each second).
+/// The miner's loop on each silo, outside every grain turn: take a template from the chain grain (the same
+/// block for every silo, with this silo's own range of nonces), search it on dedicated threads, hand the solved
+/// block back for validation. It sleeps while the pool is empty and drops a search the moment the tip changes,
+/// woken by the status grain's notices (and, should one be lost, by a cheap look at the chain each second).
 /// </summary>
 public sealed partial class MiningService(
     IGrainFactory grains,
@@ -118,6 +118,10 @@ public sealed partial class MiningService(
     {
         using var timer = new PeriodicTimer(ReportPeriod, clock);
         var status = grains.GetGrain<IMinerStatusGrain>(0);
+
+        // The reference holds the observer only weakly: GC.KeepAlive below keeps it alive while the loop runs.
+        var observer = new MiningObserver(signals);
+        var reference = grains.CreateObjectReference<IMiningObserver>(observer);
         var (hashes, at) = (miner.HashesTried, clock.GetTimestamp());
         try
         {
@@ -128,7 +132,7 @@ public sealed partial class MiningService(
                 (hashes, at) = (nowHashes, now);
                 try
                 {
-                    await status.ReportAsync(new MiningReport(silo.SiloAddress.ToString(), _mining, rate, options.Value.EffectiveMiningThreads, clock.GetUtcNow()));
+                    await status.ReportAsync(new MiningReport(silo.SiloAddress.ToString(), _mining, rate, options.Value.EffectiveMiningThreads, clock.GetUtcNow()), reference);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -140,6 +144,8 @@ public sealed partial class MiningService(
         {
             // Stopping.
         }
+
+        GC.KeepAlive(observer);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not report the hash rate: {Problem}")]

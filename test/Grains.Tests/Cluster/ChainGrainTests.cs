@@ -141,4 +141,25 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
         Assert.Equal([fresh], template!.Messages);
         Assert.Equal(1, template.Tip.Index);
     }
+
+    [Fact]
+    public async Task Every_silo_gets_the_same_block_with_its_own_nonce_range_until_the_tip_changes()
+    {
+        var message = TestBlocks.NewMessage();
+        await Pool.AddAsync(message);
+
+        var first = (await Chain.GetMiningTemplateAsync(10))!;
+        var second = (await Chain.GetMiningTemplateAsync(10))!;
+
+        Assert.Equal((first.Tip.Hash, first.Timestamp), (second.Tip.Hash, second.Timestamp));
+        Assert.Equal(first.Messages, second.Messages);
+        Assert.True(first.NonceStart + first.NonceCount <= second.NonceStart || second.NonceStart + second.NonceCount <= first.NonceStart);
+
+        await Chain.SubmitBlockAsync(TestBlocks.Mine(Rules.Genesis, [message]));
+        await Pool.AddAsync(TestBlocks.NewMessage("next"));
+        var next = (await Chain.GetMiningTemplateAsync(10))!;
+
+        Assert.Equal(1, next.Tip.Index);
+        Assert.Equal(0UL, next.NonceStart);
+    }
 }
