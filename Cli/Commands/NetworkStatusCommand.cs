@@ -4,12 +4,12 @@ using Orleans.Blockchain.Cli.Output;
 
 namespace Orleans.Blockchain.Cli.Commands;
 
-/// <summary><c>network status</c>: each miner's processes and what its gateway says.</summary>
+/// <summary><c>network status</c>: each miner's processes (every silo) and what its gateway says, and the network's Redis.</summary>
 internal static class NetworkStatusCommand
 {
     public static Command Create(Option<string> dataDirectory, Option<bool> json)
     {
-        var command = new Command("status", "Show each miner of the local network: its processes and what its gateway says.") { dataDirectory, json };
+        var command = new Command("status", "Show each miner of the local network: its processes (every silo, the gateway) and what its gateway says; and its Redis in cluster mode.") { dataDirectory, json };
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
             var states = await new NetworkInspector(Path.GetFullPath(parse.GetValue(dataDirectory)!)).InspectAsync(cancellation);
@@ -24,7 +24,7 @@ internal static class NetworkStatusCommand
             {
                 var status = miner.Status;
                 table.Add(
-                    miner.Name, miner.Url.ToString(), ProcessText(miner.SiloPid, miner.SiloRunning), ProcessText(miner.GatewayPid, miner.GatewayRunning),
+                    miner.Name, miner.Url.ToString(), SilosText(miner.Silos), ProcessText(miner.Gateway),
                     status is null ? "-" : Printable.Number(status.Height),
                     status is null ? "unreachable" : Printable.ShortHash(status.TipHash),
                     status is null ? "-" : Printable.Number(status.PoolSize),
@@ -32,9 +32,21 @@ internal static class NetworkStatusCommand
             }
 
             table.WriteTo(output);
+            if (states.Count > 0 && states[0].Redis is { } redis)
+            {
+                await output.WriteLineAsync(redis.StartedByNetwork
+                    ? $"redis {redis.Url}: {ProcessText(new ProcessState("redis", redis.Pid, redis.Running))}"
+                    : $"redis {redis.Url}: not started by the network");
+            }
+
             return CommandAction.Succeeded;
         });
     }
 
-    private static string ProcessText(int? pid, bool running) => pid is null ? "stopped" : running ? $"pid {pid}" : $"exited (pid {pid})";
+    /// <summary>"pid 1" for one silo (as before miners had several); "silo1 pid 1, silo2 exited (pid 2)" for more.</summary>
+    private static string SilosText(IReadOnlyList<ProcessState> silos) =>
+        silos.Count == 1 ? ProcessText(silos[0]) : string.Join(", ", silos.Select(silo => $"{silo.Name} {ProcessText(silo)}"));
+
+    private static string ProcessText(ProcessState process) =>
+        process.Pid is not { } pid ? "stopped" : process.Running ? $"pid {pid}" : $"exited (pid {pid})";
 }

@@ -1,19 +1,45 @@
 namespace Orleans.Blockchain.Cli.Miners;
 
-/// <summary>The three ports of one miner, all derived from the one people use, its gateway's HTTP port P:
-/// the silo listens on P+100 and accepts its gateway (an Orleans client) on P+200. All on 127.0.0.1.</summary>
-internal sealed record MinerPorts(int Http, int Silo, int SiloGateway)
+/// <summary>The ports of one miner, all derived from the one people use, its gateway's HTTP port P. Silo n (1-based) of
+/// the miner listens on P+100+200(n-1) and accepts gateways (Orleans clients) on P+200+200(n-1): a miner of one silo
+/// uses P+100 and P+200, as always; a second silo takes P+300 and P+400, a third P+500 and P+600, and so on. In a
+/// network miner i has P = base+i with i below 100, so each block of 100 ports holds one kind of port of every miner
+/// and no two ports meet. All on 127.0.0.1.</summary>
+/// <param name="Http">P, the gateway's HTTP port.</param>
+/// <param name="Silo">The first silo's port.</param>
+/// <param name="SiloGateway">The first silo's gateway port.</param>
+/// <param name="SiloCount">How many silos the miner runs (more than one only in cluster mode, with Redis).</param>
+internal sealed record MinerPorts(int Http, int Silo, int SiloGateway, int SiloCount = 1)
 {
     public const int SiloOffset = 100;
     public const int SiloGatewayOffset = 200;
 
+    /// <summary>How far each further silo's pair of ports is from the one before.</summary>
+    public const int SiloStride = 200;
+
+    /// <summary>Enough for any one machine; it keeps every port of a miner within P+2,000.</summary>
+    public const int MaxSilos = 10;
+
     public Uri Url => new($"http://127.0.0.1:{Http}/");
 
-    /// <summary>Each port with what it is for, as an error message names it.</summary>
-    public IEnumerable<(int Port, string Use)> All => [(Http, "gateway HTTP"), (Silo, "silo"), (SiloGateway, "silo gateway")];
+    /// <summary>Each silo's pair of ports, silo 1 first.</summary>
+    public IReadOnlyList<SiloPorts> Silos =>
+        [.. Enumerable.Range(0, SiloCount).Select(i => new SiloPorts(i + 1, Silo + (i * SiloStride), SiloGateway + (i * SiloStride)))];
 
-    public static MinerPorts For(int httpPort) =>
-        httpPort is > 0 and <= ushort.MaxValue - SiloGatewayOffset
-            ? new(httpPort, httpPort + SiloOffset, httpPort + SiloGatewayOffset)
-            : throw new CommandException($"port {httpPort} is out of range: the gateway port must be between 1 and {ushort.MaxValue - SiloGatewayOffset} (the silo uses it +{SiloOffset} and +{SiloGatewayOffset})");
+    /// <summary>Each port with what it is for, as an error message names it.</summary>
+    public IEnumerable<(int Port, string Use)> All => [(Http, "gateway HTTP"), .. Silos.SelectMany(silo => silo.All(numbered: SiloCount > 1))];
+
+    /// <summary>How far above P the highest port of a miner with <paramref name="silos"/> silos is.</summary>
+    public static int HighestOffset(int silos) => SiloGatewayOffset + ((silos - 1) * SiloStride);
+
+    public static MinerPorts For(int httpPort, int silos = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
+        var highest = HighestOffset(silos);
+        return httpPort is > 0 && httpPort <= ushort.MaxValue - highest
+            ? new(httpPort, httpPort + SiloOffset, httpPort + SiloGatewayOffset, silos)
+            : throw new CommandException(silos == 1
+                ? $"port {httpPort} is out of range: the gateway port must be between 1 and {ushort.MaxValue - highest} (the silo uses it +{SiloOffset} and +{SiloGatewayOffset})"
+                : $"port {httpPort} is out of range: the gateway port must be between 1 and {ushort.MaxValue - highest} (its {silos} silos use it +{SiloOffset} to +{highest})");
+    }
 }

@@ -6,7 +6,12 @@ namespace Orleans.Blockchain.Cli.Miners;
 /// <c>miner/gateway/</c>, and the <c>dotnet</c> host that runs them.</summary>
 internal sealed record MinerPrograms(string Dotnet, string Silo, string Gateway)
 {
-    public string PathOf(MinerRole role) => role == MinerRole.Silo ? Silo : Gateway;
+    public string PathOf(MinerRole role) => role switch
+    {
+        MinerRole.Silo => Silo,
+        MinerRole.Gateway => Gateway,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a miner program"),
+    };
 
     public static MinerPrograms Find()
     {
@@ -25,16 +30,19 @@ internal sealed record MinerPrograms(string Dotnet, string Silo, string Gateway)
     }
 
     /// <summary>A process that runs the program with the miner's settings, attached to this console.</summary>
-    public ProcessStartInfo StartInfo(MinerSpec miner, MinerRole role)
+    public ProcessStartInfo StartInfo(MinerSpec miner, MinerRole role) => StartInfo(new MinerProcess(miner, role, 1));
+
+    /// <summary>A process that runs the program with the settings of this one silo (or the gateway) of the miner.</summary>
+    public ProcessStartInfo StartInfo(MinerProcess process)
     {
         var start = new ProcessStartInfo(Dotnet) { UseShellExecute = false };
-        start.ArgumentList.Add(PathOf(role));
-        foreach (var argument in miner.ArgumentsFor(role))
+        start.ArgumentList.Add(PathOf(process.Role));
+        foreach (var argument in process.Arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in miner.EnvironmentFor(role))
+        foreach (var (name, value) in process.Miner.EnvironmentFor(process.Role))
         {
             start.Environment[name] = value;
         }

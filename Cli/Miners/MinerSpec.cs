@@ -2,35 +2,50 @@ using System.Globalization;
 
 namespace Orleans.Blockchain.Cli.Miners;
 
-/// <summary>Everything needed to start one miner, turned into the settings its silo and gateway read.
+/// <summary>Everything needed to start one miner, turned into the settings its silos and gateway read.
 /// <see cref="MiningThreads"/> 0 means one per core; <see cref="AdminKey"/> enables admin operations (removing a
-/// neighbour) on the gateway, null leaves them disabled.</summary>
+/// neighbour) on the gateway, null leaves them disabled; <see cref="Redis"/> (a StackExchange.Redis connection string)
+/// puts the miner in cluster mode: its silos find each other and keep their state there, under the miner's cluster id
+/// (<c>miner-&lt;Name&gt;</c>), so one Redis serves every miner of a network. Null: one silo with files.</summary>
 internal sealed record MinerSpec(
-    string Name, string DataDirectory, MinerPorts Ports, int Difficulty, IReadOnlyList<Uri> Neighbours, int MiningThreads, string? AdminKey)
+    string Name, string DataDirectory, MinerPorts Ports, int Difficulty, IReadOnlyList<Uri> Neighbours, int MiningThreads, string? AdminKey,
+    string? Redis = null)
 {
     public const string AdminKeySetting = "Gateway__AdminKey";
 
     public Uri Url => Ports.Url;
 
-    /// <summary>Settings as <c>--Section:Key=value</c> switches, which both programs read over their appsettings.json.</summary>
-    public IReadOnlyList<string> ArgumentsFor(MinerRole role) => role == MinerRole.Silo
-        ?
+    /// <summary>Its processes in the order they start: the silos, then the gateway.</summary>
+    public IReadOnlyList<MinerProcess> Processes =>
+        [.. Ports.Silos.Select(silo => new MinerProcess(this, MinerRole.Silo, silo.Number)), new MinerProcess(this, MinerRole.Gateway, 1)];
+
+    /// <summary>Settings as <c>--Section:Key=value</c> switches, which both programs read over their appsettings.json.
+    /// Every silo gets the same name and data directory and its own pair of ports (<paramref name="silo"/> counts from 1);
+    /// the gateway is pointed at the first silo, and in cluster mode finds the others through Redis.</summary>
+    public IReadOnlyList<string> ArgumentsFor(MinerRole role, int silo = 1) => role switch
+    {
+        MinerRole.Silo =>
         [
-            .. Common(),
+            .. Common(Ports.Silos[silo - 1]),
             $"--Miner:DataDirectory={DataDirectory}",
             $"--Miner:Difficulty={Number(Difficulty)}",
-            $"--Miner:SiloPort={Number(Ports.Silo)}",
+            $"--Miner:SiloPort={Number(Ports.Silos[silo - 1].Silo)}",
             $"--Miner:PublicUrl={Url}",
             $"--Miner:MiningThreads={Number(MiningThreads)}",
             .. Neighbours.Select((url, i) => $"--Miner:Neighbours:{Number(i)}={url}"),
-        ]
-        : [.. Common(), $"--Urls={Url.ToString().TrimEnd('/')}"];
+            .. Cluster(),
+        ],
+        MinerRole.Gateway => [.. Common(Ports.Silos[0]), $"--Urls={Url.ToString().TrimEnd('/')}", .. Cluster()],
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a process of a miner"),
+    };
 
     /// <summary>The admin key goes by environment, not argument, so other users cannot read it in the process list.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentFor(MinerRole role) =>
         role == MinerRole.Gateway && !string.IsNullOrEmpty(AdminKey) ? new Dictionary<string, string> { [AdminKeySetting] = AdminKey } : new Dictionary<string, string>();
 
-    private IEnumerable<string> Common() => [$"--Miner:Name={Name}", $"--Miner:GatewayPort={Number(Ports.SiloGateway)}"];
+    private IEnumerable<string> Common(SiloPorts silo) => [$"--Miner:Name={Name}", $"--Miner:GatewayPort={Number(silo.Gateway)}"];
+
+    private IEnumerable<string> Cluster() => Redis is null ? [] : [$"--Miner:Redis={Redis}"];
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,19 @@ using Orleans.Blockchain.Api;
 
 namespace Orleans.Blockchain.Cli.Network;
 
-/// <summary>One miner of a local network as <c>network status</c> sees it: its recorded processes and whether they run,
-/// and its gateway's <c>GET /status</c>, or when it did not answer, the <see cref="Problem"/>.</summary>
+/// <summary>One miner of a local network as <c>network status</c> sees it: its recorded processes (every silo, then the
+/// gateway) and whether they run, the Redis it uses in cluster mode (null: files), and its gateway's <c>GET /status</c>,
+/// or when it did not answer, the <see cref="Problem"/>.</summary>
 internal sealed record MinerState(
-    string Name, Uri Url, string DataDirectory, int? SiloPid, bool SiloRunning, int? GatewayPid, bool GatewayRunning, StatusResponse? Status, string? Problem);
+    string Name, Uri Url, string DataDirectory, IReadOnlyList<ProcessState> Silos, ProcessState Gateway, RedisState? Redis, StatusResponse? Status, string? Problem)
+{
+    /// <summary>The first silo's PID, as before miners had several.</summary>
+    public int? SiloPid => Silos[0].Pid;
+
+    /// <summary>Whether every silo runs.</summary>
+    public bool SiloRunning => Silos.All(silo => silo.Running);
+
+    public int? GatewayPid => Gateway.Pid;
+
+    public bool GatewayRunning => Gateway.Running;
+}

@@ -3,8 +3,8 @@ using Orleans.Blockchain.Cli.Miners;
 
 namespace Orleans.Blockchain.Cli.Network;
 
-/// <summary><c>network status</c>: for every miner of the network, whether its recorded processes still run
-/// and what its gateway says.</summary>
+/// <summary><c>network status</c>: for every miner of the network, whether its recorded processes (each silo, the
+/// gateway, and the network's own Redis) still run and what its gateway says.</summary>
 internal sealed class NetworkInspector(string dataDirectory)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
@@ -14,13 +14,24 @@ internal sealed class NetworkInspector(string dataDirectory)
         var settings = NetworkSettings.Load(dataDirectory)
             ?? throw new CommandException($"there is no network in {dataDirectory}; start one with `blockchain network up --data-dir {dataDirectory}`");
         var processes = new ProcessRecord(dataDirectory).Load();
-        return await Task.WhenAll(settings.PlanMiners(dataDirectory, adminKey: null).Select(miner => InspectAsync(miner, processes, cancellation)));
+        var redis = Redis(settings, processes);
+        return await Task.WhenAll(settings.PlanMiners(dataDirectory, adminKey: null).Select(miner => InspectAsync(miner, processes, redis, cancellation)));
     }
 
-    private static async Task<MinerState> InspectAsync(MinerSpec miner, IReadOnlyList<RecordedProcess> processes, CancellationToken cancellation)
+    private static RedisState? Redis(NetworkSettings settings, IReadOnlyList<RecordedProcess> processes)
     {
-        var silo = processes.FirstOrDefault(p => p.Miner == miner.Name && p.Role == MinerRole.Silo);
-        var gateway = processes.FirstOrDefault(p => p.Miner == miner.Name && p.Role == MinerRole.Gateway);
+        if (settings.Redis is null)
+        {
+            return null;
+        }
+
+        var process = ProcessState.Of(LocalRedis.Name, processes.FirstOrDefault(p => p.Role == MinerRole.Redis));
+        return new RedisState(settings.Redis, settings.StartRedis, process.Pid, process.Running);
+    }
+
+    private static async Task<MinerState> InspectAsync(MinerSpec miner, IReadOnlyList<RecordedProcess> processes, RedisState? redis, CancellationToken cancellation)
+    {
+        var states = miner.Processes.Select(p => ProcessState.Of(p.Name, processes.FirstOrDefault(r => r.Is(miner.Name, p.Role, p.Number)))).ToList();
         using var client = new GatewayClient(miner.Url, AskTimeout);
         try
         {
@@ -32,10 +43,7 @@ internal sealed class NetworkInspector(string dataDirectory)
             return State(status: null, e.Message);
         }
 
-        MinerState State(Api.StatusResponse? status, string? problem) => new(
-            miner.Name, miner.Url, miner.DataDirectory,
-            silo?.Pid, silo is not null && ProcessIdentity.IsRunning(silo),
-            gateway?.Pid, gateway is not null && ProcessIdentity.IsRunning(gateway),
-            status, problem);
+        MinerState State(Api.StatusResponse? status, string? problem) =>
+            new(miner.Name, miner.Url, miner.DataDirectory, states[..^1], states[^1], redis, status, problem);
     }
 }

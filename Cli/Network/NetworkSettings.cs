@@ -7,8 +7,12 @@ namespace Orleans.Blockchain.Cli.Network;
 /// <summary>What a local network is, kept in <c>network.json</c> in its data directory so that running
 /// <c>network up</c> again resumes the same miners, with the same names, chains and difficulty.
 /// Miner i (0-based) serves HTTP on <see cref="BasePort"/> + i (see <see cref="MinerPorts"/> for the rest);
-/// <see cref="MiningThreads"/> is per miner, 0 meaning one per core.</summary>
-internal sealed record NetworkSettings(int Miners, int Difficulty, int BasePort, int MiningThreads)
+/// <see cref="MiningThreads"/> is per miner, 0 meaning one per core. <see cref="Redis"/> set, the miners run in
+/// cluster mode, each as <see cref="SilosPerMiner"/> silos that share their state in that Redis (one Redis serves
+/// them all: each miner's keys are under its own cluster id); <see cref="StartRedis"/>: it is the network's own
+/// <see cref="LocalRedis"/>, which <c>up</c> starts and <c>down</c> stops.</summary>
+internal sealed record NetworkSettings(
+    int Miners, int Difficulty, int BasePort, int MiningThreads, int SilosPerMiner = 1, string? Redis = null, bool StartRedis = false)
 {
     public const string FileName = "network.json";
     public const int MaxMiners = MinerPorts.SiloOffset; // more would make miner ports overlap
@@ -16,7 +20,7 @@ internal sealed record NetworkSettings(int Miners, int Difficulty, int BasePort,
     /// <summary>The miners <c>miner1</c>…<c>minerN</c>, each in its own folder, each told of the next (a ring).</summary>
     public IReadOnlyList<MinerSpec> PlanMiners(string dataDirectory, string? adminKey)
     {
-        var ports = Enumerable.Range(0, Miners).Select(i => MinerPorts.For(BasePort + i)).ToList();
+        var ports = Enumerable.Range(0, Miners).Select(i => MinerPorts.For(BasePort + i, SilosPerMiner)).ToList();
         return
         [
             .. ports.Select((port, i) => new MinerSpec(
@@ -26,7 +30,8 @@ internal sealed record NetworkSettings(int Miners, int Difficulty, int BasePort,
                 Difficulty: Difficulty,
                 Neighbours: Miners > 1 ? [ports[(i + 1) % Miners].Url] : [],
                 MiningThreads: MiningThreads,
-                AdminKey: adminKey)),
+                AdminKey: adminKey,
+                Redis: Redis)),
         ];
     }
 

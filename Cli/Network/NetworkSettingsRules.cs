@@ -22,6 +22,22 @@ internal static class NetworkSettingsRules
             throw new CommandException("--threads must be 0 (one per core) or more");
         }
 
+        if (settings.SilosPerMiner is < 1 or > MinerPorts.MaxSilos)
+        {
+            throw new CommandException($"--silos-per-miner must be between 1 and {MinerPorts.MaxSilos}");
+        }
+
+        if (settings.Redis is not null && (settings.Redis.Length == 0 || settings.Redis.Any(char.IsWhiteSpace)))
+        {
+            throw new CommandException($"--redis must be a Redis connection string such as 127.0.0.1:6379, not '{settings.Redis}'");
+        }
+
+        // Several silos of one miner find each other, and share the miner's state, only through Redis.
+        if (settings is { SilosPerMiner: > 1, Redis: null, StartRedis: false })
+        {
+            throw new CommandException($"--silos-per-miner {settings.SilosPerMiner} needs Redis, where a miner's silos find each other and keep their state: add --start-redis, or --redis URL");
+        }
+
         // The difficulty is part of every block: the chains on disk are only valid at the one they were mined with.
         if (previous is not null && previous.Difficulty != settings.Difficulty)
         {
@@ -29,7 +45,7 @@ internal static class NetworkSettingsRules
         }
 
         // MinerPorts refuses ports out of range: the first and the last miner's must fit.
-        MinerPorts.For(settings.BasePort);
-        MinerPorts.For(settings.BasePort + settings.Miners - 1);
+        MinerPorts.For(settings.BasePort, settings.SilosPerMiner);
+        MinerPorts.For(settings.BasePort + settings.Miners - 1, settings.SilosPerMiner);
     }
 }

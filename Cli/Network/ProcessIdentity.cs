@@ -9,8 +9,8 @@ internal static class ProcessIdentity
 {
     private static readonly TimeSpan StartTimeTolerance = TimeSpan.FromSeconds(1);
 
-    public static RecordedProcess Capture(Process process, string miner, MinerRole role, string program) =>
-        new(miner, role, process.Id, process.StartTime.ToUniversalTime(), program);
+    public static RecordedProcess Capture(Process process, string miner, MinerRole role, string program, int number = 1) =>
+        new(miner, role, process.Id, process.StartTime.ToUniversalTime(), program, number);
 
     public static bool IsRunning(RecordedProcess recorded)
     {

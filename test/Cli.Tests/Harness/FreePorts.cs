@@ -2,16 +2,16 @@ using Orleans.Blockchain.Cli.Miners;
 
 namespace Orleans.Blockchain.Cli.Tests.Harness;
 
-/// <summary>Base ports for test networks: every port of every miner free (HTTP, silo, silo gateway). Chosen below the
+/// <summary>Base ports for test networks: every port of every miner free (HTTP, and each silo's two). Chosen below the
 /// OS's ephemeral range, so that no port another test got from the OS collides with them.</summary>
 public static class FreePorts
 {
-    public static int BaseFor(int miners)
+    public static int BaseFor(int miners, int silosPerMiner = 1)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var basePort = Random.Shared.Next(15_000, 30_000);
-            if (Enumerable.Range(basePort, miners).SelectMany(p => MinerPorts.For(p).All).All(p => IsFree(p.Port)))
+            if (Enumerable.Range(basePort, miners).SelectMany(p => MinerPorts.For(p, silosPerMiner).All).All(p => IsFree(p.Port)))
             {
                 return basePort;
             }
