@@ -8,16 +8,17 @@ using Orleans.Blockchain.Chain;
 
 namespace Orleans.Blockchain.Network.Tests.Harness;
 
-/// <summary>One real miner: a silo process and a gateway process on free loopback ports, with its own
-/// data directory. Stopped by PID (only the processes it started); its output goes to files beside its data.</summary>
+/// <summary>One real miner: its silo processes (one, or several in cluster mode) and a gateway process on free
+/// loopback ports, with its own data directory. Stopped by PID (only the processes it started); its output goes to
+/// files beside its data (<c>silo.log</c>, <c>silo2.log</c>, ..., <c>gateway.log</c>).</summary>
 public sealed class MinerProcess : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly MinerSettings _settings;
-    private readonly int _siloPort = FreePort.Next();
-    private readonly int _gatewayPort = FreePort.Next();
-    private Process? _silo;
+    private readonly (int Silo, int Gateway)[] _siloPorts;
+    private readonly Process?[] _silos;
+    private Dictionary<string, string> _siloSettings = [];
     private Process? _gateway;
 
     public MinerProcess(string name, string dataDirectory, MinerSettings settings)
@@ -25,6 +26,8 @@ public sealed class MinerProcess : IAsyncDisposable
         Name = name;
         DataDirectory = dataDirectory;
         _settings = settings;
+        _siloPorts = [.. Enumerable.Range(0, settings.Silos).Select(_ => (FreePort.Next(), FreePort.Next()))];
+        _silos = new Process?[settings.Silos];
         Url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         Http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
     }
@@ -38,7 +41,7 @@ public sealed class MinerProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public bool IsRunning => _silo is { HasExited: false };
+    public bool IsRunning => _silos.Any(s => s is { HasExited: false });
 
     /// <summary>Starts silo and gateway and waits until the gateway reports healthy.</summary>
     public async Task StartAsync(IEnumerable<Uri>? neighbours = null)
@@ -51,8 +54,6 @@ public sealed class MinerProcess : IAsyncDisposable
             ["Miner:DataDirectory"] = DataDirectory,
             ["Miner:Difficulty"] = _settings.Difficulty.ToString(CultureInfo.InvariantCulture),
             ["Miner:MaxNeighbours"] = _settings.MaxNeighbours.ToString(CultureInfo.InvariantCulture),
-            ["Miner:SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
-            ["Miner:GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Miner:PublicUrl"] = Url.ToString(),
             ["Miner:MiningThreads"] = "1",
             ["Miner:GossipInterval"] = interval,
@@ -69,15 +70,24 @@ public sealed class MinerProcess : IAsyncDisposable
         var gateway = new Dictionary<string, string>
         {
             ["Miner:Name"] = Name,
-            ["Miner:GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Miner:GatewayPort"] = _siloPorts[0].Gateway.ToString(CultureInfo.InvariantCulture),
             ["Urls"] = Url.ToString().TrimEnd('/'),
         };
+        if (_settings.Redis is { } redis)
+        {
+            (silo["Miner:Redis"], gateway["Miner:Redis"]) = (redis, redis);
+        }
 
-        _silo = Launch("Silo", silo.Concat(_settings.Silo), "silo.log");
+        _siloSettings = silo.Concat(_settings.Silo).ToDictionary();
+        for (var s = 0; s < _silos.Length; s++)
+        {
+            StartSilo(s);
+        }
+
         _gateway = Launch("Gateway", gateway.Concat(_settings.Gateway), "gateway.log");
         await Poll.UntilAsync(async () =>
         {
-            if (_silo.HasExited || _gateway.HasExited)
+            if (!IsRunning || _gateway.HasExited)
             {
                 throw new InvalidOperationException($"Miner {Name} exited at start; see {DataDirectory}/*.log");
             }
@@ -87,21 +97,48 @@ public sealed class MinerProcess : IAsyncDisposable
         }, $"miner {Name} to be healthy");
     }
 
-    /// <summary>Kills both processes at once (like a crash or SIGKILL).</summary>
+    /// <summary>Kills every process of the miner at once (like a crash or SIGKILL).</summary>
     public async Task KillAsync()
     {
-        foreach (var process in new[] { _gateway, _silo })
+        await KillAsync(_gateway);
+        _gateway = null;
+        for (var s = 0; s < _silos.Length; s++)
         {
-            if (process is { HasExited: false })
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            await KillSiloAsync(s);
+        }
+    }
 
-            process?.Dispose();
+    /// <summary>Kills one silo (SIGKILL), as a crashed machine would.</summary>
+    public async Task KillSiloAsync(int silo)
+    {
+        await KillAsync(_silos[silo]);
+        _silos[silo] = null;
+    }
+
+    /// <summary>Starts one silo (again), with the settings and ports it had.</summary>
+    public void StartSilo(int silo)
+    {
+        var (siloPort, gatewayPort) = _siloPorts[silo];
+        var settings = new Dictionary<string, string>(_siloSettings)
+        {
+            ["Miner:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Miner:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+        };
+        _silos[silo] = Launch("Silo", settings, SiloLog(silo));
+    }
+
+    /// <summary>The log file of one silo, beside the miner's data.</summary>
+    public string SiloLog(int silo) => silo == 0 ? "silo.log" : $"silo{silo + 1}.log";
+
+    private static async Task KillAsync(Process? process)
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
 
-        (_silo, _gateway) = (null, null);
+        process?.Dispose();
     }
 
     public async Task<ChainResponse> GetChainAsync() => (await Http.GetFromJsonAsync<ChainResponse>("chain", Json))!;

@@ -9,6 +9,12 @@ public sealed record MinerSettings
 
     public TimeSpan JobInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Silos of the miner; more than one needs <see cref="Redis"/>.</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>Cluster mode: the Redis the miner's silos and gateway share.</summary>
+    public string? Redis { get; init; }
+
     /// <summary>Extra <c>--Key=value</c> settings for the silo.</summary>
     public IReadOnlyDictionary<string, string> Silo { get; init; } = new Dictionary<string, string>();
 
