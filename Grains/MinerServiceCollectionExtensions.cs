@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Storage;
 using Orleans.Runtime.Hosting;
@@ -21,6 +22,7 @@ public static class MinerServiceCollectionExtensions
         services.AddSingleton<MiningSignals>();
         services.AddSingleton<INonceSearcher, MidstateNonceSearcher>();
         services.AddSingleton<BlockMiner>();
+        services.AddSingleton<MinerMetrics>();
         services.AddPeerClient();
         services.AddSingleton<MinerFileStorage>();
         services.AddSingleton<IChainBackup>(sp => sp.GetRequiredService<MinerFileStorage>());

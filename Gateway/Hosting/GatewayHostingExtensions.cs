@@ -70,6 +70,7 @@ public static class GatewayHostingExtensions
             document.Info.Description = "The REST API of one miner's gateway: the seed's /add, /chain, /neighbours, /data and what peers and tools need beside them.";
             return Task.CompletedTask;
         }));
+        builder.AddGatewayObservability();
         return builder;
     }
 
@@ -93,6 +94,7 @@ public static class GatewayHostingExtensions
         app.MapChainApi();
         app.MapNeighboursApi();
         app.MapStatusApi();
+        app.MapGatewayObservability();
         return app;
     }
 

@@ -24,4 +24,8 @@ public sealed class GatewayOptions
     /// <summary>Messages per second one client address may add.</summary>
     [Range(1, 1_000_000)]
     public int MessagesPerSecond { get; set; } = 50;
+
+    /// <summary>Serve the Orleans Dashboard (<c>/dashboard</c>) to other machines too. Off by default: the dashboard
+    /// shows grain state and live logs to anyone who reaches it, and has no login of its own.</summary>
+    public bool DashboardAllowRemote { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Pool;
 using Orleans.Blockchain.Storage;
@@ -19,6 +20,7 @@ public sealed partial class ChainGrain(
     IChainBackup backup,
     MiningSignals signals,
     PeerClient peers,
+    MinerMetrics metrics,
     IOptions<MinerOptions> options,
     TimeProvider timeProvider,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
@@ -35,9 +37,10 @@ public sealed partial class ChainGrain(
         _chain = new IndexedChain(ValidPrefix(state.State.Blocks));
         if (_chain.Length != state.State.Blocks.Count)
         {
-            await SaveAsync();
+            await SaveAsync(_chain);
         }
 
+        metrics.RecordChainLoaded(_chain.Tip.Index);
         this.RegisterGrainTimer(BackupAsync, new GrainTimerCreationOptions(options.Value.BackupInterval, options.Value.BackupInterval) { KeepAlive = true });
 
         // Interleaved: the job waits on the network, and requests (mined blocks, reads) must not wait for it.
@@ -194,28 +197,22 @@ public sealed partial class ChainGrain(
             await Pool.AddRangeAsync(plan.ReturnToPool, evenIfFull: true);
         }
 
-        var dropped = plan.Dropped;
-        _chain.ReplaceFrom(plan.ForkHeight, plan.Added);
-        try
-        {
-            await SaveAsync();
-        }
-        catch
-        {
-            _chain.ReplaceFrom(plan.ForkHeight, dropped);
-            throw;
-        }
+        // Stored first, seen after: reads interleave with the write, and must never see a block the storage may refuse.
+        var next = new IndexedChain([.. _chain.Blocks.Take((int)plan.ForkHeight), .. plan.Added]);
+        await SaveAsync(next);
+        _chain = next;
 
         await Pool.RemoveAsync(plan.RemoveFromPool);
         _work = null;
+        metrics.RecordChainChange(plan, _chain.Tip.Index);
         signals.TipChanged.Raise(); // this silo's search stops at once; the others hear it from the status grain
         await GrainFactory.GetGrain<IMinerStatusGrain>(this.GetPrimaryKeyLong()).TipChangedAsync();
         await AnnounceAsync(_chain.Tip);
     }
 
-    private Task SaveAsync()
+    private Task SaveAsync(IndexedChain chain)
     {
-        state.State.Blocks = [.. _chain.Blocks];
+        state.State.Blocks = [.. chain.Blocks];
         return state.PersistAsync(this);
     }
 

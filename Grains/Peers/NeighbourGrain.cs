@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Storage;
 
 namespace Orleans.Blockchain.Peers;
@@ -10,6 +11,7 @@ namespace Orleans.Blockchain.Peers;
 public sealed partial class NeighbourGrain(
     [PersistentState("neighbours", MinerFileStorage.Name)] IPersistentState<NeighbourState> state,
     PeerClient peers,
+    MinerMetrics metrics,
     IOptions<MinerOptions> options,
     TimeProvider clock,
     ILogger<NeighbourGrain> logger) : Grain, INeighbourGrain
@@ -44,6 +46,7 @@ public sealed partial class NeighbourGrain(
             await SaveAsync();
         }
 
+        metrics.RecordPeers(_neighbours.Count);
         this.RegisterGrainTimer(GossipAsync, new GrainTimerCreationOptions(Options.FirstGossipDelay, Options.GossipInterval) { Interleave = true, KeepAlive = true });
     }
 
@@ -172,6 +175,7 @@ public sealed partial class NeighbourGrain(
     private Task SaveAsync()
     {
         state.State.Urls = [.. _neighbours.Keys];
+        metrics.RecordPeers(_neighbours.Count);
         return state.PersistAsync(this);
     }
 

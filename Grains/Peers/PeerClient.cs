@@ -1,15 +1,17 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Observability;
 
 namespace Orleans.Blockchain.Peers;
 
 /// <summary>Talks to a peer's gateway over the same REST API users call. Timeouts, retries and a
 /// response-size cap come from the HttpClient it is given (see <see cref="PeerServiceCollectionExtensions"/>);
 /// anything a peer answers is parsed strictly and validated by the caller before use.</summary>
-public sealed class PeerClient(HttpClient http)
+public sealed class PeerClient(HttpClient http, MinerMetrics metrics)
 {
     public async Task<StatusResponse> GetStatusAsync(Uri peer, CancellationToken cancellation) =>
         await GetAsync<StatusResponse>(peer, "status", cancellation);
@@ -49,7 +51,11 @@ public sealed class PeerClient(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<T> GetAsync<T>(Uri peer, string path, CancellationToken cancellation) =>
-        await http.GetFromJsonAsync<T>(new Uri(peer, path), PeerJson.Options, cancellation)
-        ?? throw new InvalidDataException($"{peer} answered {path} with null");
+    /// <summary>Reads the whole answer (within the client's size cap), counts its bytes, then parses it.</summary>
+    private async Task<T> GetAsync<T>(Uri peer, string path, CancellationToken cancellation)
+    {
+        var body = await http.GetByteArrayAsync(new Uri(peer, path), cancellation);
+        metrics.RecordPeerAnswer(path.Split('?')[0], body.Length);
+        return JsonSerializer.Deserialize<T>(body, PeerJson.Options) ?? throw new InvalidDataException($"{peer} answered {path} with null");
+    }
 }

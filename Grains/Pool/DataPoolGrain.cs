@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Storage;
 
@@ -15,18 +16,21 @@ public sealed partial class DataPoolGrain(
     ChainValidator validator,
     MiningSignals signals,
     PeerClient peers,
+    MinerMetrics metrics,
     IOptions<MinerOptions> options,
     ILogger<DataPoolGrain> logger) : Grain, IDataPoolGrain
 {
     private readonly HashSet<Guid> _ids = [];
 
-    private List<Message> Messages => state.State.Messages;
+    /// <summary>The stored messages: all that readers see, also while a write is under way (reads interleave
+    /// with it), so the miner never takes a message the storage may still refuse.</summary>
+    private List<Message> _messages = [];
 
     private long Key => this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ids.UnionWith(Messages.Select(m => m.Id));
+        Committed(state.State.Messages);
         var interval = options.Value.DataSyncInterval;
         this.RegisterGrainTimer(SyncAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
         return Task.CompletedTask;
@@ -44,7 +48,7 @@ public sealed partial class DataPoolGrain(
             return PoolAddResult.Duplicate;
         }
 
-        if (Messages.Count >= options.Value.MaxPoolSize)
+        if (_messages.Count >= options.Value.MaxPoolSize)
         {
             return PoolAddResult.Full;
         }
@@ -55,7 +59,7 @@ public sealed partial class DataPoolGrain(
 
     public async Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false)
     {
-        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolSize - Messages.Count);
+        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolSize - _messages.Count);
         var fresh = messages
             .Where(m => validator.CheckMessage(m) is null)
             .DistinctBy(m => m.Id)
@@ -70,24 +74,21 @@ public sealed partial class DataPoolGrain(
         return fresh.Count;
     }
 
-    public Task<ImmutableArray<Message>> GetMessagesAsync() => Task.FromResult<ImmutableArray<Message>>([.. Messages]);
+    public Task<ImmutableArray<Message>> GetMessagesAsync() => Task.FromResult<ImmutableArray<Message>>([.. _messages]);
 
     public Task<ImmutableArray<Message>> PeekAsync(int maxCount) =>
-        Task.FromResult<ImmutableArray<Message>>([.. Messages.Take(Math.Max(0, maxCount))]);
+        Task.FromResult<ImmutableArray<Message>>([.. _messages.Take(Math.Max(0, maxCount))]);
 
     public Task<Message?> FindAsync(Guid id) =>
-        Task.FromResult(_ids.Contains(id) ? Messages.Find(m => m.Id == id) : null);
+        Task.FromResult(_ids.Contains(id) ? _messages.Find(m => m.Id == id) : null);
 
     public async Task RemoveAsync(ImmutableArray<Guid> ids)
     {
-        var gone = ids.Where(_ids.Remove).ToHashSet();
-        if (gone.Count == 0)
+        var gone = ids.Where(_ids.Contains).ToHashSet();
+        if (gone.Count > 0)
         {
-            return;
+            await SaveAsync([.. _messages.Where(m => !gone.Contains(m.Id))]);
         }
-
-        Messages.RemoveAll(m => gone.Contains(m.Id));
-        await state.PersistAsync(this);
     }
 
     /// <summary>The unprocessed-data sync job: pull each neighbour's pool and keep what is new to us and
@@ -115,22 +116,35 @@ public sealed partial class DataPoolGrain(
 
     private async Task AddAndSaveAsync(List<Message> messages)
     {
-        Messages.AddRange(messages);
-        _ids.UnionWith(messages.Select(m => m.Id));
+        await SaveAsync([.. _messages, .. messages]);
+        signals.PoolChanged.Raise(); // wakes this silo's miner at once; the others hear it from the status grain
+        await GrainFactory.GetGrain<IMinerStatusGrain>(Key).PoolChangedAsync();
+    }
+
+    /// <summary>Stores the pool's next content; only once stored does it become what readers see. Not stored
+    /// means not accepted: the caller gets the error and memory keeps what the storage holds.</summary>
+    private async Task SaveAsync(List<Message> next)
+    {
+        state.State.Messages = next;
         try
         {
             await state.PersistAsync(this);
         }
         catch
         {
-            // Not on disk means not accepted: undo, so memory never claims more than disk holds.
-            Messages.RemoveRange(Messages.Count - messages.Count, messages.Count);
-            _ids.ExceptWith(messages.Select(m => m.Id));
+            state.State.Messages = _messages;
             throw;
         }
 
-        signals.PoolChanged.Raise(); // wakes this silo's miner at once; the others hear it from the status grain
-        await GrainFactory.GetGrain<IMinerStatusGrain>(Key).PoolChangedAsync();
+        Committed(next);
+    }
+
+    private void Committed(List<Message> messages)
+    {
+        _messages = messages;
+        _ids.Clear();
+        _ids.UnionWith(messages.Select(m => m.Id));
+        metrics.RecordPoolSize(messages.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data sync with {Peer} failed: {Problem}")]

@@ -16,5 +16,6 @@ public static class MinerCommandLine
         ["--public-url"] = "Miner:PublicUrl",
         ["--redis"] = "Miner:Redis",
         ["--advertised-address"] = "Miner:AdvertisedAddress",
+        ["--metrics-port"] = "Miner:MetricsPort",
     };
 }

@@ -16,6 +16,9 @@ public static class MinerHostingExtensions
         var host = section.Get<SiloHostOptions>() ?? new SiloHostOptions();
         DataDirectory.EnsureWritable(miner.DataDirectory);
 
+        // Before UseOrleans: the meters' provider must exist before the grains and the mining loop first record.
+        builder.AddMinerObservability();
+
         builder.Services.Configure<MinerOptions>(section);
         builder.Services.AddMinerGrainServices();
         builder.UseOrleans(silo =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Observability;
 
 namespace Orleans.Blockchain.Silo.Mining;
 
@@ -15,6 +16,7 @@ public sealed partial class MiningService(
     BlockMiner miner,
     MiningSignals signals,
     ILocalSiloDetails silo,
+    MinerMetrics metrics,
     IOptions<MinerOptions> options,
     TimeProvider clock,
     ILogger<MiningService> logger) : BackgroundService
@@ -91,6 +93,11 @@ public sealed partial class MiningService(
         var seconds = clock.GetElapsedTime(started).TotalSeconds;
         var rate = (miner.HashesTried - hashesBefore) / Math.Max(seconds, 1e-6);
         var update = await chain.SubmitBlockAsync(block);
+        if (update.Status == ChainUpdateStatus.Appended)
+        {
+            metrics.RecordMined();
+        }
+
         LogMined(block.Index, block.Hash, block.Messages.Length, seconds, rate / 1e6, update.Status);
     }
 
@@ -130,6 +137,7 @@ public sealed partial class MiningService(
                 var (nowHashes, now) = (miner.HashesTried, clock.GetTimestamp());
                 var rate = (nowHashes - hashes) / clock.GetElapsedTime(at, now).TotalSeconds;
                 (hashes, at) = (nowHashes, now);
+                metrics.RecordHashRate(rate);
                 try
                 {
                     await status.ReportAsync(new MiningReport(silo.SiloAddress.ToString(), _mining, rate, options.Value.EffectiveMiningThreads, clock.GetUtcNow()), reference);

@@ -16,7 +16,7 @@ public sealed class MinerProcess : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly MinerSettings _settings;
-    private readonly (int Silo, int Gateway)[] _siloPorts;
+    private readonly (int Silo, int Gateway, int Metrics)[] _siloPorts;
     private readonly Process?[] _silos;
     private Dictionary<string, string> _siloSettings = [];
     private Process? _gateway;
@@ -26,7 +26,7 @@ public sealed class MinerProcess : IAsyncDisposable
         Name = name;
         DataDirectory = dataDirectory;
         _settings = settings;
-        _siloPorts = [.. Enumerable.Range(0, settings.Silos).Select(_ => (FreePort.Next(), FreePort.Next()))];
+        _siloPorts = [.. Enumerable.Range(0, settings.Silos).Select(_ => (FreePort.Next(), FreePort.Next(), FreePort.Next()))];
         _silos = new Process?[settings.Silos];
         Url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         Http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
@@ -40,6 +40,9 @@ public sealed class MinerProcess : IAsyncDisposable
     public Uri Url { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The first silo's Prometheus endpoint, when <see cref="MinerSettings.Metrics"/> is on.</summary>
+    public Uri? MetricsUrl => _settings.Metrics ? new Uri($"http://127.0.0.1:{_siloPorts[0].Metrics}/metrics") : null;
 
     public bool IsRunning => _silos.Any(s => s is { HasExited: false });
 
@@ -71,7 +74,7 @@ public sealed class MinerProcess : IAsyncDisposable
         {
             ["Miner:Name"] = Name,
             ["Miner:GatewayPort"] = _siloPorts[0].Gateway.ToString(CultureInfo.InvariantCulture),
-            ["Urls"] = Url.ToString().TrimEnd('/'),
+            ["Urls"] = Url.ToString().TrimEnd('/') + (_settings.GatewayAlsoOn is { } also ? $";http://{also}:{Url.Port}" : ""),
         };
         if (_settings.Redis is { } redis)
         {
@@ -118,12 +121,17 @@ public sealed class MinerProcess : IAsyncDisposable
     /// <summary>Starts one silo (again), with the settings and ports it had.</summary>
     public void StartSilo(int silo)
     {
-        var (siloPort, gatewayPort) = _siloPorts[silo];
+        var (siloPort, gatewayPort, metricsPort) = _siloPorts[silo];
         var settings = new Dictionary<string, string>(_siloSettings)
         {
             ["Miner:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Miner:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
         };
+        if (_settings.Metrics)
+        {
+            settings["Miner:MetricsPort"] = metricsPort.ToString(CultureInfo.InvariantCulture);
+        }
+
         _silos[silo] = Launch("Silo", settings, SiloLog(silo));
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Orleans.Blockchain.Network.Tests.Harness;
 
 /// <summary>How the harness starts one miner. Intervals are short so scenarios play out in seconds.</summary>
@@ -14,6 +16,12 @@ public sealed record MinerSettings
 
     /// <summary>Cluster mode: the Redis the miner's silos and gateway share.</summary>
     public string? Redis { get; init; }
+
+    /// <summary>Each silo serves Prometheus metrics on a free loopback port (<see cref="MinerProcess.MetricsUrl"/>).</summary>
+    public bool Metrics { get; init; }
+
+    /// <summary>An address the gateway listens on besides loopback, on the same port: how another machine reaches it.</summary>
+    public IPAddress? GatewayAlsoOn { get; init; }
 
     /// <summary>Extra <c>--Key=value</c> settings for the silo.</summary>
     public IReadOnlyDictionary<string, string> Silo { get; init; } = new Dictionary<string, string>();
