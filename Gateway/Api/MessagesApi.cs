@@ -5,6 +5,7 @@ using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Gateway.Hosting;
 using Orleans.Blockchain.Pool;
+using Orleans.Blockchain.Storage;
 
 namespace Orleans.Blockchain.Gateway.Api;
 
@@ -54,7 +55,24 @@ public static class MessagesApi
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var message = Message.Create(text, now);
-        return await cluster.GetGrain<IDataPoolGrain>(0).AddAsync(message) switch
+        PoolAddResult result;
+        try
+        {
+            result = await cluster.GetGrain<IDataPoolGrain>(0).AddAsync(message);
+        }
+        catch (StorageUnavailableException)
+        {
+            // Almost always not stored; but a write that timed out may have landed, so the answer names the id to check
+            // (GET /messages/{id}: unknown means send it again) instead of inviting a blind retry that could record it twice.
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(
+                title: "The miner's storage is unavailable",
+                detail: $"The message could not be stored for sure. Once the miner answers again, GET /messages/{message.Id}: if it is unknown, send the message again.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                extensions: new Dictionary<string, object?> { ["id"] = message.Id });
+        }
+
+        return result switch
         {
             // Duplicate: the same text in the same millisecond is the same message, already accepted.
             PoolAddResult.Added or PoolAddResult.Duplicate => TypedResults.Ok(new AddResponse(AddResponse.Added, $"/messages/{message.Id}", message.Id)),

@@ -5,7 +5,7 @@ using Orleans.Runtime.Messaging;
 namespace Orleans.Blockchain.Gateway.Health;
 
 /// <summary>Turns "the silo is down or restarting" and "the miner's storage is down" into 503 problem details with
-/// Retry-After instead of a 500: in both cases nothing was accepted and the same request may simply be sent again.</summary>
+/// Retry-After instead of a 500: the request may be sent again shortly (<c>PUT /add</c> answers its own 503, with the id to check).</summary>
 public sealed class SiloUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -13,7 +13,7 @@ public sealed class SiloUnavailableHandler(IProblemDetailsService problems) : IE
         // A grain that could not activate (its state unreadable) arrives wrapped in an OrleansException.
         (string Title, string Detail)? problem = (exception.InnerException is StorageUnavailableException inner ? inner : exception) switch
         {
-            StorageUnavailableException => ("The miner's storage is unavailable", "The miner could not store the change, so it was not made; try again shortly."),
+            StorageUnavailableException => ("The miner's storage is unavailable", "The miner could not store the change; try again shortly."),
             SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException =>
                 ("The miner is unavailable", "The gateway cannot reach its miner's silo right now; try again shortly."),
             _ => null,

@@ -37,7 +37,7 @@ public sealed partial class ChainGrain(
         _chain = new IndexedChain(ValidPrefix(state.State.Blocks));
         if (_chain.Length != state.State.Blocks.Count)
         {
-            await SaveAsync(_chain);
+            await SaveAsync([.. _chain.Blocks]);
         }
 
         metrics.RecordChainLoaded(_chain.Tip.Index);
@@ -197,22 +197,31 @@ public sealed partial class ChainGrain(
             await Pool.AddRangeAsync(plan.ReturnToPool, evenIfFull: true);
         }
 
-        // Stored first, seen after: reads interleave with the write, and must never see a block the storage may refuse.
-        var next = new IndexedChain([.. _chain.Blocks.Take((int)plan.ForkHeight), .. plan.Added]);
-        await SaveAsync(next);
-        _chain = next;
-
-        await Pool.RemoveAsync(plan.RemoveFromPool);
+        // Stored first, seen after: reads interleave with the write and must never see a block the storage may
+        // refuse; nothing runs between the end of the write and the change in memory.
+        await SaveAsync([.. _chain.Blocks.Take((int)plan.ForkHeight), .. plan.Added]);
+        _chain.ReplaceFrom(plan.ForkHeight, plan.Added);
         _work = null;
+
+        // The change is made: what follows must not fail it. Messages left in the pool are dropped by the next template.
+        try
+        {
+            await Pool.RemoveAsync(plan.RemoveFromPool);
+        }
+        catch (StorageUnavailableException e)
+        {
+            LogTrimFailed(e.Message);
+        }
+
         metrics.RecordChainChange(plan, _chain.Tip.Index);
         signals.TipChanged.Raise(); // this silo's search stops at once; the others hear it from the status grain
         await GrainFactory.GetGrain<IMinerStatusGrain>(this.GetPrimaryKeyLong()).TipChangedAsync();
         await AnnounceAsync(_chain.Tip);
     }
 
-    private Task SaveAsync(IndexedChain chain)
+    private Task SaveAsync(List<Block> blocks)
     {
-        state.State.Blocks = [.. chain.Blocks];
+        state.State.Blocks = blocks;
         return state.PersistAsync(this);
     }
 
@@ -265,6 +274,9 @@ public sealed partial class ChainGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored chain is invalid from {Reason}; keeping the valid blocks before it")]
     private partial void LogCut(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not trim the pool after a chain change: {Problem}")]
+    private partial void LogTrimFailed(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backed up {Length} blocks to {File}")]
     private partial void LogBackedUp(string file, int length);

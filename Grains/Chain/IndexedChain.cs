@@ -1,7 +1,7 @@
 namespace Orleans.Blockchain.Chain;
 
 /// <summary>A chain in memory with look-ups by block hash and message id. It trusts its caller:
-/// validate before appending. The chain grain builds a new one for every change and keeps it once stored.</summary>
+/// validate before appending or replacing.</summary>
 public sealed class IndexedChain
 {
     private readonly List<Block> _blocks = [];
@@ -28,13 +28,33 @@ public sealed class IndexedChain
 
     public Block? Find(string hash) => _heightByHash.TryGetValue(hash, out var h) ? _blocks[(int)h] : null;
 
-    private void Append(Block block)
+    public void Append(Block block)
     {
         _blocks.Add(block);
         _heightByHash[block.Hash] = block.Index;
         foreach (var message in block.Messages)
         {
             _heightByMessage[message.Id] = block.Index;
+        }
+    }
+
+    /// <summary>Drops the blocks from <paramref name="height"/> on and appends <paramref name="blocks"/>.</summary>
+    public void ReplaceFrom(long height, IEnumerable<Block> blocks)
+    {
+        for (var i = _blocks.Count - 1; i >= height; i--)
+        {
+            _heightByHash.Remove(_blocks[i].Hash);
+            foreach (var message in _blocks[i].Messages)
+            {
+                _heightByMessage.Remove(message.Id);
+            }
+
+            _blocks.RemoveAt(i);
+        }
+
+        foreach (var block in blocks)
+        {
+            Append(block);
         }
     }
 }

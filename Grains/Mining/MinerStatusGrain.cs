@@ -15,6 +15,11 @@ public sealed class MinerStatusGrain(IOptions<MinerOptions> options, TimeProvide
     public Task ReportAsync(MiningReport report, IMiningObserver observer)
     {
         _reports[report.Silo] = report;
+        foreach (var silent in _reports.Values.Where(r => clock.GetUtcNow() - r.At >= Silence).ToList())
+        {
+            _reports.Remove(silent.Silo); // a silo that died or restarted (a restart is a new address)
+        }
+
         _silos.Subscribe(observer, observer);
         return Task.CompletedTask;
     }

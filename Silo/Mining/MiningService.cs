@@ -108,7 +108,14 @@ public sealed partial class MiningService(
             while (!stale.IsCancellationRequested)
             {
                 var recheck = Task.Delay(TipRecheck, stale.Token);
-                if (await Task.WhenAny(tipChanged, recheck) == tipChanged || (await chain.GetSummaryAsync()).TipHash != tipHash)
+                // A notice may come late or twice (the chain's own silo hears it locally and from the status grain):
+                // the search is dropped only if the chain's tip really is another than the one it mines on.
+                if (await Task.WhenAny(tipChanged, recheck) == tipChanged)
+                {
+                    tipChanged = signals.TipChanged.Next;
+                }
+
+                if ((await chain.GetSummaryAsync()).TipHash != tipHash)
                 {
                     await stale.CancelAsync();
                 }
@@ -153,6 +160,7 @@ public sealed partial class MiningService(
             // Stopping.
         }
 
+        grains.DeleteObjectReference<IMiningObserver>(reference);
         GC.KeepAlive(observer);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Orleans.Blockchain.Network.Tests.Harness;
 
 namespace Orleans.Blockchain.Network.Tests;
@@ -57,16 +58,20 @@ public sealed class ClusterModeTests : IAsyncLifetime
         await _network.WaitUntilEveryChainHoldsAsync(before);
 
         await _redis.StopAsync();
+        Guid refusedId;
         using (var refused = await Miner.Http.PutAsync("add?message=while%20Redis%20is%20down", null))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.NotNull(refused.Headers.RetryAfter);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            refusedId = problem.RootElement.GetProperty("id").GetGuid();
         }
 
         await _redis.StartAsync();
         var after = await AddRetryingAsync("after Redis is back");
         await _network.WaitUntilEveryChainHoldsAsync(after);
         await _network.WaitUntilEveryChainHoldsAsync(before);
+        Assert.Null(await Miner.GetReceiptAsync(refusedId)); // the id the 503 named: never stored, so unknown
         Assert.DoesNotContain((await Miner.GetChainAsync()).Chain.SelectMany(b => b.Messages), m => m.Text == "while Redis is down");
     }
 
