@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -42,6 +43,7 @@ public static class RedisClusterMode
         });
         silo.Services.AddGrainStorage(MinerFileStorage.Name, (sp, _) =>
             new StorageErrorTranslator(sp.GetRequiredKeyedService<IGrainStorage>(RedisStorageName)));
+        silo.Services.AddSingleton<IChainBackup, ChainFileExport>();
 
         if (host.Kubernetes)
         {

@@ -49,6 +49,12 @@ public sealed class ClusterModeTests : IAsyncLifetime
         await Poll.UntilAsync(async () => (await Miner.GetStatusAsync()).Silos.Length == 2, "the restarted silo to rejoin", TimeSpan.FromSeconds(90));
         var after = await AddRetryingAsync("after the rejoin");
         await _network.WaitUntilEveryChainHoldsAsync(after);
+
+        // The backup job still exports the seed's chain file from Redis (every 5 s in the harness).
+        var chainFile = Path.Combine(Miner.DataDirectory, $"{Miner.Name}.chain");
+        await Poll.UntilAsync(
+            () => Task.FromResult(File.Exists(chainFile) && File.ReadAllText(chainFile).Contains(after.ToString(), StringComparison.Ordinal)),
+            "the chain file to hold the last message");
     }
 
     [Fact]
