@@ -22,7 +22,7 @@ public sealed partial class ChainGrain(
     PeerClient peers,
     MinerMetrics metrics,
     IOptions<MinerOptions> options,
-    TimeProvider timeProvider,
+    TimeProvider clock,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
     private IndexedChain _chain = new([]);
@@ -102,7 +102,7 @@ public sealed partial class ChainGrain(
             return null;
         }
 
-        _work = new MiningWork(_chain.Tip, fitting, validator.Rules.Difficulty, timeProvider.GetUtcNow());
+        _work = new MiningWork(_chain.Tip, fitting, validator.Rules.Difficulty, clock.GetUtcNow());
         return _work.Lease();
     }
 
