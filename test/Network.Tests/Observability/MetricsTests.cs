@@ -20,7 +20,8 @@ public sealed class MetricsTests(ObservabilityFixture fixture) : IClassFixture<O
     {
         var scrapes = new string[fixture.Network.Miners.Count];
 
-        // Gauges are recorded as things happen (a report every 2 s, peers on each change): wait until all are there.
+        // Meters are recorded as things happen (a report every 2 s, peers on each change, a chain sync each second):
+        // wait until every one is there with what the assertions below read.
         await Poll.UntilAsync(async () =>
         {
             for (var i = 0; i < scrapes.Length; i++)
@@ -28,8 +29,11 @@ public sealed class MetricsTests(ObservabilityFixture fixture) : IClassFixture<O
                 scrapes[i] = await ScrapeAsync(fixture.Network[i].MetricsUrl!);
             }
 
-            return scrapes.All(text => DomainMeters.All(meter => PrometheusText.Sum(text, meter) is not null));
-        }, "every silo to report every domain meter");
+            return scrapes.All(text => DomainMeters.All(meter => PrometheusText.Sum(text, meter) is not null)
+                && PrometheusText.Sum(text, "blockchain_chain_height") >= 1
+                && PrometheusText.Sum(text, "blockchain_peers") >= 1
+                && PrometheusText.Labels(text, "blockchain_sync_received_bytes_total").Any(labels => labels.Contains("resource=\"status\"", StringComparison.Ordinal)));
+        }, "every silo to report every domain meter, its block, its peer and a status sync");
 
         foreach (var text in scrapes)
         {
