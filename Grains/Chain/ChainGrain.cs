@@ -201,7 +201,6 @@ public sealed partial class ChainGrain(
         // refuse; nothing runs between the end of the write and the change in memory.
         await SaveAsync([.. _chain.Blocks.Take((int)plan.ForkHeight), .. plan.Added]);
         _chain.ReplaceFrom(plan.ForkHeight, plan.Added);
-        _work = null;
 
         // The change is made: what follows must not fail it. Messages left in the pool are dropped by the next template.
         try

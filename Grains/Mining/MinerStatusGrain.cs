@@ -15,7 +15,7 @@ public sealed class MinerStatusGrain(IOptions<MinerOptions> options, TimeProvide
     public Task ReportAsync(MiningReport report, IMiningObserver observer)
     {
         _reports[report.Silo] = report;
-        foreach (var silent in _reports.Values.Where(r => clock.GetUtcNow() - r.At >= Silence).ToList())
+        foreach (var silent in _reports.Values.Where(r => !IsRecent(r)).ToList())
         {
             _reports.Remove(silent.Silo); // a silo that died or restarted (a restart is a new address)
         }
@@ -26,11 +26,13 @@ public sealed class MinerStatusGrain(IOptions<MinerOptions> options, TimeProvide
 
     public Task<MinerStatus> GetStatusAsync()
     {
-        var recent = _reports.Values.Where(r => clock.GetUtcNow() - r.At < Silence).OrderBy(r => r.Silo, StringComparer.Ordinal);
+        var recent = _reports.Values.Where(IsRecent).OrderBy(r => r.Silo, StringComparer.Ordinal);
         return Task.FromResult(new MinerStatus(options.Value.Name, [.. recent]));
     }
 
     public Task TipChangedAsync() => _silos.Notify(silo => silo.TipChangedAsync());
 
     public Task PoolChangedAsync() => _silos.Notify(silo => silo.PoolChangedAsync());
+
+    private bool IsRecent(MiningReport report) => clock.GetUtcNow() - report.At < Silence;
 }
