@@ -68,6 +68,13 @@ public sealed class MinerOptions
 
     public TimeSpan ChainSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The most time one chain-sync round spends on one peer; a longer catch-up goes on next round.</summary>
+    public TimeSpan ChainSyncRoundBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most bytes of a peer's branch held while it does not win the fork choice yet (a deep fork).</summary>
+    [Range(1_024, 1L << 32)]
+    public long MaxForkBytes { get; set; } = 64L * 1024 * 1024;
+
     public TimeSpan DataSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public int EffectiveMiningThreads => MiningThreads > 0 ? MiningThreads : Environment.ProcessorCount;

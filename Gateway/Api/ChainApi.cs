@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Peers;
+using Orleans.Blockchain.Sync;
 
 namespace Orleans.Blockchain.Gateway.Api;
 
@@ -16,7 +17,7 @@ public static class ChainApi
 
         api.MapGet("/chain", GetChainAsync)
             .WithName("GetChain")
-            .WithSummary("Returns the chain; ?from=H only the blocks from height H on, ?limit=N at most N of them (peers sync in pages).");
+            .WithSummary("Returns the chain; ?from=H only the blocks from height H on. With ?limit=N a page: at most N blocks and at most 4 MiB, and \"next\" (the height to ask for next) while more follow; peers sync in pages.");
 
         api.MapGet("/blocks/{id}", GetBlockAsync)
             .WithName("GetBlock")
@@ -29,15 +30,24 @@ public static class ChainApi
         return app;
     }
 
-    private static async Task<Results<Ok<ChainResponse>, ProblemHttpResult>> GetChainAsync(IClusterClient cluster, long from = 0, int? limit = null)
+    private static async Task<Results<Ok<ChainResponse>, ChainStream, ProblemHttpResult>> GetChainAsync(IClusterClient cluster, long from = 0, int? limit = null)
     {
         if (from < 0 || limit < 1)
         {
             return TypedResults.Problem(title: "Invalid range", detail: "from must be 0 or more and limit 1 or more.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var blocks = await cluster.GetGrain<IChainGrain>(0).GetBlocksAsync(from, limit ?? int.MaxValue);
-        return TypedResults.Ok(new ChainResponse(blocks, blocks.Length));
+        var chain = cluster.GetGrain<IChainGrain>(0);
+        if (limit is not { } count)
+        {
+            return new ChainStream(chain, from);
+        }
+
+        // One page: full by count or by bytes (the grain stops at ChainResponse.MaxPageBytes); "next" says where to go on.
+        var blocks = await chain.GetBlocksAsync(from, count);
+        var length = (await chain.GetSummaryAsync()).Length;
+        var next = from + blocks.Length;
+        return TypedResults.Ok(new ChainResponse(blocks, blocks.Length, next < length && !blocks.IsEmpty ? next : null));
     }
 
     private static async Task<Results<Ok<Block>, ProblemHttpResult>> GetBlockAsync(string id, IClusterClient cluster)
@@ -77,13 +87,13 @@ public static class ChainApi
             return TypedResults.Problem(title: "Invalid block", detail: update.Reason, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        // A block beyond our tip means the peer has a longer chain: fetch it now rather than at the next sync.
-        // Only from a known neighbour, so an announcement cannot send this miner to an arbitrary URL.
-        if (update.Status == ChainUpdateStatus.Ignored && announcement.Block.Index > update.Height
+        // An orphan's chain would win: fetch it now rather than at the next sync. Only from a known neighbour, so an
+        // announcement cannot send this miner to an arbitrary URL.
+        if (update.Status == ChainUpdateStatus.Orphan
             && PeerUrl.TryNormalise(announcement.From, out var peer)
             && (await cluster.GetGrain<INeighbourGrain>(0).GetNeighboursAsync()).Any(n => n.Url == peer))
         {
-            await chain.SyncWithAsync(peer);
+            await cluster.GetGrain<IChainSyncGrain>(0).SyncWithAsync(peer);
         }
 
         return TypedResults.Ok(new AnnouncementResponse(update.Status, update.Reason, update.Height));

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Api;
-using Orleans.Blockchain.Gateway.Hosting;
 using Orleans.Blockchain.Peers;
 
 namespace Orleans.Blockchain.Gateway.Api;
@@ -9,8 +7,6 @@ namespace Orleans.Blockchain.Gateway.Api;
 /// <summary>The peers: list (<c>GET /neighbours</c>), register (<c>POST /neighbours</c>), remove (<c>DELETE /neighbours?url=</c>, admin).</summary>
 public static class NeighboursApi
 {
-    public const string AdminKeyHeader = "X-Admin-Key";
-
     public static IEndpointRouteBuilder MapNeighboursApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/neighbours").WithTags("Peers");
@@ -25,7 +21,8 @@ public static class NeighboursApi
 
         api.MapDelete("", RemoveAsync)
             .WithName("RemoveNeighbour")
-            .WithSummary($"Forgets a peer (?url=...). Needs the admin key in the {AdminKeyHeader} header.");
+            .WithSummary($"Forgets a peer (?url=...). Needs the admin key in the {AdminKeyFilter.Header} header.")
+            .AddEndpointFilter<AdminKeyFilter>();
         return app;
     }
 
@@ -52,21 +49,8 @@ public static class NeighboursApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        string? url, HttpRequest request, IClusterClient cluster, IOptions<GatewayOptions> options)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string? url, IClusterClient cluster)
     {
-        var key = options.Value.AdminKey;
-        if (string.IsNullOrEmpty(key))
-        {
-            return TypedResults.Problem(title: "Admin operations are disabled", detail: "Set Gateway:AdminKey to enable them.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(request.Headers[AdminKeyHeader].ToString()), System.Text.Encoding.UTF8.GetBytes(key)))
-        {
-            return TypedResults.Problem(title: "Admin key required", detail: $"Send the admin key in the {AdminKeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
         if (!PeerUrl.TryNormalise(url, out var peer))
         {
             return InvalidUrl(url);

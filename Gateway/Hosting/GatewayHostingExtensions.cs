@@ -93,6 +93,8 @@ public static class GatewayHostingExtensions
         app.MapMessagesApi();
         app.MapChainApi();
         app.MapNeighboursApi();
+        app.MapPartitionApi();
+        app.MapTipsApi();
         app.MapStatusApi();
         app.MapGatewayObservability();
         return app;

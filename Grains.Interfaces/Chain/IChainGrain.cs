@@ -5,7 +5,8 @@ using Orleans.Concurrency;
 namespace Orleans.Blockchain.Chain;
 
 /// <summary>A miner's chain (key 0): its single writer. Every block and chain offered to it, mined here
-/// or received from a peer, is validated in full; the longest valid chain wins, a tie keeps ours.</summary>
+/// or received from a peer, is validated in full; the fork choice (most work, then the lower tip hash) decides
+/// which valid chain it keeps.</summary>
 [Alias("IChainGrain")]
 public interface IChainGrain : IGrainWithIntegerKey
 {
@@ -13,7 +14,8 @@ public interface IChainGrain : IGrainWithIntegerKey
     [Alias("GetSummary"), AlwaysInterleave]
     Task<ChainSummary> GetSummaryAsync();
 
-    /// <summary>Up to <paramref name="maxCount"/> blocks from height <paramref name="fromHeight"/> on.</summary>
+    /// <summary>Up to <paramref name="maxCount"/> blocks from height <paramref name="fromHeight"/> on, and no more than
+    /// a page of bytes (<see cref="Api.ChainResponse.MaxPageBytes"/>, at least one block): one answer stays small.</summary>
     [Alias("GetBlocks"), AlwaysInterleave]
     Task<ImmutableArray<Block>> GetBlocksAsync(long fromHeight = 0, int maxCount = int.MaxValue);
 
@@ -37,16 +39,13 @@ public interface IChainGrain : IGrainWithIntegerKey
     [Alias("GetMiningTemplate")]
     Task<MiningTemplate?> GetMiningTemplateAsync(int maxMessages);
 
-    /// <summary>Offers one block (mined here or announced by a peer): appended if it is valid and extends the tip.</summary>
+    /// <summary>Offers one block (mined here or announced by a peer): taken if it is valid, attaches to our chain and
+    /// its chain wins the fork choice; <see cref="ChainUpdateStatus.Orphan"/> if it would win but its parent is unknown.</summary>
     [Alias("SubmitBlock")]
     Task<ChainUpdate> SubmitBlockAsync(Block block);
 
     /// <summary>Offers a peer's chain: either whole (from genesis) or the blocks after a height we share.
-    /// Adopted if valid and longer than ours; the dropped blocks' messages go back to the pool.</summary>
+    /// Adopted if valid and it wins the fork choice; the dropped blocks' messages go back to the pool.</summary>
     [Alias("OfferChain")]
     Task<ChainUpdate> OfferChainAsync(ImmutableArray<Block> blocks);
-
-    /// <summary>Starts a chain sync with one peer in the background (it announced a block we could not attach).</summary>
-    [Alias("SyncWith")]
-    Task SyncWithAsync(Uri peer);
 }

@@ -7,7 +7,7 @@ namespace Orleans.Blockchain.Peers;
 [Alias("INeighbourGrain")]
 public interface INeighbourGrain : IGrainWithIntegerKey
 {
-    /// <summary>The known peers and their health.</summary>
+    /// <summary>The peers the jobs talk to, and their health: the known ones, less those a staged partition cuts off.</summary>
     [Alias("GetNeighbours"), AlwaysInterleave]
     Task<ImmutableArray<Neighbour>> GetNeighboursAsync();
 
@@ -22,6 +22,15 @@ public interface INeighbourGrain : IGrainWithIntegerKey
     /// <summary>Drops a peer that served invalid data and refuses it from then on (until this miner restarts).</summary>
     [Alias("Ban")]
     Task BanAsync(Uri url, string reason);
+
+    /// <summary>Stages a partition: from now on this miner ignores these peers (no gossip, chain sync, data sync or
+    /// announcements with them) until it is called again; an empty list heals it. Survives restarts.</summary>
+    [Alias("SetPartition")]
+    Task SetPartitionAsync(ImmutableArray<Uri> cutOff);
+
+    /// <summary>The peers a staged partition cuts off; empty when there is none.</summary>
+    [Alias("GetPartition"), AlwaysInterleave]
+    Task<ImmutableArray<Uri>> GetPartitionAsync();
 
     /// <summary>Records whether a health check of the peer (a gossip round) succeeded.</summary>
     [Alias("Report")]

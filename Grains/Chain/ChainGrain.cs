@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Mining;
 using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
@@ -12,7 +13,9 @@ namespace Orleans.Blockchain.Chain;
 /// <summary>
 /// The single writer of a miner's chain. Every change follows one order so that a crash at any point
 /// loses no accepted message: the pool gains returned messages first, then the chain is persisted, then
-/// the pool drops what the chain now holds, and only then is the new tip announced.
+/// the pool drops what the chain now holds, and only then is the new tip announced. Which chain wins is
+/// <see cref="ForkChoice"/>'s call; fetching peers' chains is <see cref="Sync.ChainSyncGrain"/>'s job, outside this
+/// grain's turns.
 /// </summary>
 public sealed partial class ChainGrain(
     [PersistentState("chain", MinerFileStorage.Name)] IPersistentState<ChainState> state,
@@ -42,9 +45,6 @@ public sealed partial class ChainGrain(
 
         metrics.RecordChainLoaded(_chain.Tip.Index);
         this.RegisterGrainTimer(BackupAsync, new GrainTimerCreationOptions(options.Value.BackupInterval, options.Value.BackupInterval) { KeepAlive = true });
-
-        // Interleaved: the job waits on the network, and requests (mined blocks, reads) must not wait for it.
-        this.RegisterGrainTimer(SyncAsync, new GrainTimerCreationOptions(options.Value.ChainSyncInterval, options.Value.ChainSyncInterval) { Interleave = true, KeepAlive = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -56,7 +56,8 @@ public sealed partial class ChainGrain(
     public Task<ImmutableArray<Block>> GetBlocksAsync(long fromHeight = 0, int maxCount = int.MaxValue)
     {
         var from = (int)Math.Clamp(fromHeight, 0, _chain.Length);
-        return Task.FromResult<ImmutableArray<Block>>([.. _chain.Blocks.Skip(from).Take(Math.Max(0, maxCount))]);
+        var count = Math.Clamp(maxCount, 0, _chain.Length - from);
+        return Task.FromResult<ImmutableArray<Block>>([.. BlockSize.Page(Enumerable.Range(from, count).Select(h => _chain.Blocks[h]), ChainResponse.MaxPageBytes)]);
     }
 
     public Task<Block?> GetBlockAsync(long height) =>
@@ -113,7 +114,6 @@ public sealed partial class ChainGrain(
             return Rejected(malformed);
         }
 
-        var tip = _chain.Tip;
         if (_chain.Find(block.Hash) is not null && ChainValidator.HashMatches(block))
         {
             return Ignored("the block is already in the chain");
@@ -124,26 +124,21 @@ public sealed partial class ChainGrain(
             return Rejected($"block {block.Index}: hash does not match the block's content");
         }
 
-        // Proof of work before anything else is done for it (a block beyond our tip starts a sync).
+        // Proof of work before anything else is done for it (an orphan makes the gateway start a sync).
         if (block.Difficulty != validator.Rules.Difficulty || !ProofOfWork.Meets(block.Hash, validator.Rules.Difficulty))
         {
             return Rejected($"block {block.Index}: hash does not have the network's proof of work");
         }
 
-        if (block.Index != tip.Index + 1 || block.PreviousHash != tip.Hash)
+        // On our tip, or on a block of ours below it (a competing block): a one-block chain like any other.
+        if (block.Index >= 1 && block.Index <= _chain.Length && _chain.Blocks[(int)block.Index - 1].Hash == block.PreviousHash)
         {
-            return Ignored($"the block does not extend our tip {tip.Index}; offer its chain instead");
+            return await OfferChainAsync([block]);
         }
 
-        var result = validator.ValidateExtension(tip, [block], _chain.Contains);
-        if (!result.IsValid)
-        {
-            return Rejected(result.Reason!);
-        }
-
-        await ApplyAsync(new Reorganisation(block.Index, [], [block]));
-        LogAppended(block.Index, block.Hash, block.Messages.Length);
-        return new ChainUpdate(ChainUpdateStatus.Appended, null, _chain.Tip.Index);
+        return ForkChoice.Prefers(ChainTip.Of(block), ChainTip.Of(_chain.Tip))
+            ? new ChainUpdate(ChainUpdateStatus.Orphan, "the block's chain would win, but its parent is not in our chain", _chain.Tip.Index)
+            : Ignored($"the block's chain does not win the fork choice against our tip {_chain.Tip.Index}");
     }
 
     public async Task<ChainUpdate> OfferChainAsync(ImmutableArray<Block> blocks)
@@ -164,10 +159,10 @@ public sealed partial class ChainGrain(
             return Ignored($"the blocks do not connect to our block {start - 1}; offer them from an earlier height");
         }
 
-        var length = start + blocks.Length;
-        if (!ForkChoice.Prefers(length, _chain.Length))
+        var offered = new ChainTip(start + blocks.Length, blocks[^1].Hash);
+        if (!ForkChoice.Prefers(offered, ChainTip.Of(_chain.Tip)))
         {
-            return Ignored($"a chain of {length} blocks is not longer than ours ({_chain.Length})");
+            return Ignored($"a chain of {offered.Length} blocks with tip {offered.Hash} does not win the fork choice against ours ({_chain.Length}, {_chain.Tip.Hash})");
         }
 
         var result = start == 0
@@ -175,14 +170,22 @@ public sealed partial class ChainGrain(
             : validator.ValidateExtension(_chain.Blocks[(int)start - 1], blocks, id => _chain.HeightOf(id) < start);
         if (!result.IsValid)
         {
-            return Rejected(result.Reason!);
+            return result.IsPermanent ? Rejected(result.Reason!) : Ignored(result.Reason!);
         }
 
         var plan = Reorganisation.Plan(_chain.Blocks, [.. _chain.Blocks.Take((int)start), .. blocks]);
         await ApplyAsync(plan);
         if (plan.Dropped.Count == 0)
         {
-            LogExtended(plan.Added.Count, _chain.Tip.Index);
+            if (plan.Added.Count == 1)
+            {
+                LogAppended(_chain.Tip.Index, _chain.Tip.Hash, _chain.Tip.Messages.Length);
+            }
+            else
+            {
+                LogExtended(plan.Added.Count, _chain.Tip.Index);
+            }
+
             return new ChainUpdate(ChainUpdateStatus.Appended, null, _chain.Tip.Index);
         }
 

@@ -92,7 +92,7 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
 
         if (!stored && block.Timestamp > clock.GetUtcNow() + rules.MaxFutureDrift)
         {
-            return ValidationResult.Invalid(height, "timestamp is too far in the future");
+            return ValidationResult.NotYetValid(height, "timestamp is too far in the future");
         }
 
         var contentError = CheckMessages(block);
@@ -122,7 +122,8 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
         _ => null,
     };
 
-    private static bool IsHash(string? text) =>
+    /// <summary>Whether a text is a hash as blocks carry them: 64 lowercase hex digits.</summary>
+    public static bool IsHash(string? text) =>
         text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>Whether the block's stored hash is the hash of its content.</summary>

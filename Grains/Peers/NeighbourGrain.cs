@@ -18,6 +18,7 @@ public sealed partial class NeighbourGrain(
 {
     private readonly Dictionary<Uri, Neighbour> _neighbours = [];
     private readonly HashSet<Uri> _configured = [];
+    private readonly HashSet<Uri> _partitioned = [];
 
     // Peers we will not take back (from gossip or the API) until the time given: dropped peers for a
     // while, since gossip would otherwise hand them straight back; banned ones until this miner restarts.
@@ -31,6 +32,8 @@ public sealed partial class NeighbourGrain(
         {
             _neighbours.TryAdd(url, new Neighbour(url));
         }
+
+        _partitioned.UnionWith(state.State.Partitioned);
 
         // Configured neighbours are where a new miner starts (and are never dropped: they may simply not be
         // up yet); later ones came by gossip or the API.
@@ -50,7 +53,17 @@ public sealed partial class NeighbourGrain(
         this.RegisterGrainTimer(GossipAsync, new GrainTimerCreationOptions(Options.FirstGossipDelay, Options.GossipInterval) { Interleave = true, KeepAlive = true });
     }
 
-    public Task<ImmutableArray<Neighbour>> GetNeighboursAsync() => Task.FromResult<ImmutableArray<Neighbour>>([.. _neighbours.Values]);
+    public Task<ImmutableArray<Neighbour>> GetNeighboursAsync() => Task.FromResult(Reachable());
+
+    public async Task SetPartitionAsync(ImmutableArray<Uri> cutOff)
+    {
+        _partitioned.Clear();
+        _partitioned.UnionWith(cutOff.Select(u => PeerUrl.TryNormalise(u.OriginalString, out var url) ? url : null).OfType<Uri>());
+        LogPartition(_partitioned.Count);
+        await SaveAsync();
+    }
+
+    public Task<ImmutableArray<Uri>> GetPartitionAsync() => Task.FromResult<ImmutableArray<Uri>>([.. _partitioned]);
 
     public async Task<NeighbourAddResult> AddAsync(Uri url)
     {
@@ -108,7 +121,7 @@ public sealed partial class NeighbourGrain(
     private async Task GossipAsync(CancellationToken cancellation)
     {
         var self = PeerUrl.TryNormalise(Options.PublicUrl, out var url) ? url : null;
-        var answers = await Task.WhenAll(_neighbours.Keys.ToList().Select(async peer =>
+        var answers = await Task.WhenAll(Reachable().Select(n => n.Url).Select(async peer =>
         {
             try
             {
@@ -172,12 +185,19 @@ public sealed partial class NeighbourGrain(
         return NeighbourAddResult.Added;
     }
 
+    /// <summary>The known peers less those a staged partition cuts off: all that any job may talk to.</summary>
+    private ImmutableArray<Neighbour> Reachable() => [.. _neighbours.Values.Where(n => !_partitioned.Contains(n.Url))];
+
     private Task SaveAsync()
     {
         state.State.Urls = [.. _neighbours.Keys];
+        state.State.Partitioned = [.. _partitioned];
         metrics.RecordPeers(_neighbours.Count);
         return state.PersistAsync(this);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition staged: ignoring {Count} peers (0 = healed)")]
+    private partial void LogPartition(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gossip with {Peer} failed: {Problem}")]
     private partial void LogGossipFailed(Uri peer, string problem);

@@ -16,6 +16,8 @@ public sealed class PeerClient(HttpClient http, MinerMetrics metrics)
     public async Task<StatusResponse> GetStatusAsync(Uri peer, CancellationToken cancellation) =>
         await GetAsync<StatusResponse>(peer, "status", cancellation);
 
+    /// <summary>One page of the peer's chain from a height: at most <paramref name="limit"/> blocks, fewer when the
+    /// peer's page is full by bytes (see <see cref="ChainResponse.MaxPageBytes"/>).</summary>
     public async Task<ImmutableArray<Block>> GetBlocksAsync(Uri peer, long fromHeight, int limit, CancellationToken cancellation)
     {
         var query = string.Create(CultureInfo.InvariantCulture, $"chain?from={fromHeight}&limit={limit}");

@@ -40,6 +40,7 @@ public static class MinerHostingExtensions
 
         // After UseOrleans: hosted services start in order, so mining starts once the silo is up.
         builder.Services.AddHostedService<MiningService>();
+        builder.Services.AddHostedService<MinerJobsKeeper>();
         return builder;
     }
 }

@@ -7,13 +7,6 @@ public class ReorganisationTests
 {
     private static readonly ChainRules Rules = new(Difficulty: 1);
 
-    [Theory]
-    [InlineData(5, 6, true)]
-    [InlineData(5, 5, false)]
-    [InlineData(5, 4, false)]
-    public void The_longest_chain_wins_and_a_tie_keeps_ours(long current, long candidate, bool adopt) =>
-        Assert.Equal(adopt, ForkChoice.Prefers(candidate, current));
-
     [Fact]
     public void Plan_finds_the_fork_and_the_blocks_on_each_side()
     {

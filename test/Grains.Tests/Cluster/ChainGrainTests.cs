@@ -53,14 +53,53 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_block_that_does_not_extend_the_tip_is_ignored()
+    public async Task A_block_whose_parent_we_lack_is_an_orphan_if_its_chain_would_win_and_ignored_otherwise()
     {
-        var chain = TestBlocks.Chain(Rules, 2);
+        var theirs = TestBlocks.Chain(Rules, 2, "theirs");
+        var orphan = await Chain.SubmitBlockAsync(theirs[2]);
+        await Chain.OfferChainAsync([.. TestBlocks.Chain(Rules, 3, "ours")]);
 
-        var update = await Chain.SubmitBlockAsync(chain[2]);
+        var behind = await Chain.SubmitBlockAsync(theirs[2]);
 
-        Assert.Equal(ChainUpdateStatus.Ignored, update.Status);
-        Assert.Contains("does not extend", update.Reason);
+        Assert.Equal(ChainUpdateStatus.Orphan, orphan.Status);
+        Assert.Equal(ChainUpdateStatus.Ignored, behind.Status);
+        Assert.Contains("does not win the fork choice", behind.Reason);
+    }
+
+    [Fact]
+    public async Task Of_two_equal_length_chains_the_lower_tip_hash_wins_whichever_came_first()
+    {
+        var a = TestBlocks.Chain(Rules, 2, "a");
+        var b = TestBlocks.Chain(Rules, 2, "b");
+        var (winner, loser) = string.CompareOrdinal(a[^1].Hash, b[^1].Hash) < 0 ? (a, b) : (b, a);
+        var other = fixture.Grains.GetGrain<IChainGrain>(ClusterFixture.NewKey());
+
+        await Chain.OfferChainAsync([.. loser]);
+        var switched = await Chain.OfferChainAsync([.. winner]);
+        await other.OfferChainAsync([.. winner]);
+        var kept = await other.OfferChainAsync([.. loser]);
+
+        Assert.Equal(ChainUpdateStatus.Reorganised, switched.Status);
+        Assert.Equal(ChainUpdateStatus.Ignored, kept.Status);
+        Assert.Equal(winner[^1].Hash, (await Chain.GetSummaryAsync()).TipHash);
+        Assert.Equal(winner[^1].Hash, (await other.GetSummaryAsync()).TipHash);
+        Assert.Equal(loser.Skip(1).SelectMany(x => x.Messages).Select(m => m.Id).Order(), (await Pool.GetMessagesAsync()).Select(m => m.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_competing_block_at_our_height_with_a_lower_hash_replaces_our_tip()
+    {
+        var shared = TestBlocks.Chain(Rules, 1, "shared");
+        var x = TestBlocks.Extend(shared, 1, "x")[^1];
+        var y = TestBlocks.Extend(shared, 1, "y")[^1];
+        var (low, high) = string.CompareOrdinal(x.Hash, y.Hash) < 0 ? (x, y) : (y, x);
+        await Chain.OfferChainAsync([.. shared, high]);
+
+        var update = await Chain.SubmitBlockAsync(low);
+
+        Assert.Equal(ChainUpdateStatus.Reorganised, update.Status);
+        Assert.Equal(low.Hash, (await Chain.GetSummaryAsync()).TipHash);
+        Assert.Equal(ChainUpdateStatus.Ignored, (await Chain.SubmitBlockAsync(high)).Status);
     }
 
     [Fact]
@@ -84,17 +123,17 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_chain_no_longer_than_ours_is_ignored_and_an_invalid_one_rejected()
+    public async Task A_shorter_chain_is_ignored_and_an_invalid_one_rejected()
     {
         var ours = TestBlocks.Chain(Rules, 2, "ours");
         await Chain.OfferChainAsync([.. ours]);
 
-        var tie = await Chain.OfferChainAsync([.. TestBlocks.Chain(Rules, 2, "tie")]);
+        var shorter = await Chain.OfferChainAsync([.. TestBlocks.Chain(Rules, 1, "shorter")]);
         var longer = TestBlocks.Chain(Rules, 3, "invalid");
         longer[3] = longer[3] with { Nonce = longer[3].Nonce + 1 };
         var invalid = await Chain.OfferChainAsync([.. longer]);
 
-        Assert.Equal(ChainUpdateStatus.Ignored, tie.Status);
+        Assert.Equal(ChainUpdateStatus.Ignored, shorter.Status);
         Assert.Equal(ChainUpdateStatus.Rejected, invalid.Status);
         Assert.Equal(ours.Select(b => b.Hash), (await Chain.GetBlocksAsync()).Select(b => b.Hash));
     }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using Orleans.Blockchain.Sync;
+
+namespace Orleans.Blockchain.Silo.Hosting;
+
+/// <summary>Keeps the chain-sync grain active: a grain timer runs only while its grain is, and nothing else calls
+/// this one. Every silo pokes it at start and each sync interval, so after a failover it resumes on a survivor.
+/// (The pool and neighbour grains need no keeper: the mining loop and the chain grain call them.)</summary>
+public sealed partial class MinerJobsKeeper(IGrainFactory grains, IOptions<MinerOptions> options, TimeProvider clock, ILogger<MinerJobsKeeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ChainSyncInterval, clock);
+        do
+        {
+            try
+            {
+                await grains.GetGrain<IChainSyncGrain>(0).StartAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPokeFailed(e.Message);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not reach the chain-sync grain: {Problem}")]
+    private partial void LogPokeFailed(string problem);
+}
