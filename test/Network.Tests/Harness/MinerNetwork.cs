@@ -32,15 +32,72 @@ public sealed class MinerNetwork : IAsyncDisposable
 
     /// <summary>Waits until every running miner's chain holds the message exactly once.</summary>
     public Task WaitUntilEveryChainHoldsAsync(Guid id, TimeSpan? timeout = null) =>
-        Poll.UntilAsync(
-            async () => (await Task.WhenAll(Miners.Where(m => m.IsRunning).Select(m => m.CountInChainAsync(id)))).All(n => n == 1),
-            $"message {id} to be in every chain exactly once", timeout);
+        WithLogsAsync(Poll.UntilAsync(
+            async () => (await Task.WhenAll(Running.Select(m => m.CountInChainAsync(id)))).All(n => n == 1),
+            $"message {id} to be in every chain exactly once", timeout));
 
     /// <summary>Waits until every running miner has the same tip.</summary>
     public Task WaitUntilConvergedAsync(TimeSpan? timeout = null) =>
-        Poll.UntilAsync(
-            async () => (await Task.WhenAll(Miners.Where(m => m.IsRunning).Select(m => m.GetStatusAsync()))).Select(s => s.TipHash).Distinct().Count() == 1,
-            "every chain to have the same tip", timeout);
+        WithLogsAsync(Poll.UntilAsync(
+            async () => (await Task.WhenAll(Running.Select(m => m.GetStatusAsync()))).Select(s => s.TipHash).Distinct().Count() == 1,
+            "every chain to have the same tip", timeout));
+
+    /// <summary>Waits until every running miner serves one and the same chain holding each of <paramref name="ids"/>
+    /// exactly once.</summary>
+    public Task WaitUntilOneChainHoldsAsync(IReadOnlyCollection<Guid> ids, TimeSpan? timeout = null) =>
+        WithLogsAsync(Poll.UntilAsync(
+            async () =>
+            {
+                var chains = await Task.WhenAll(Running.Select(m => m.GetChainAsync()));
+                return chains.Select(c => c.Chain[^1].Hash).Distinct().Count() == 1
+                    && chains.All(c => c.Chain.SelectMany(b => b.Messages).Select(m => m.Id).Where(ids.Contains).CountBy(id => id).All(g => g.Value == 1)
+                        && c.Chain.SelectMany(b => b.Messages).Select(m => m.Id).Intersect(ids).Count() == ids.Count);
+            },
+            $"one chain holding all {ids.Count} messages exactly once", timeout));
+
+    /// <summary>The end of every miner's logs, for the message of a failed wait.</summary>
+    public string LogTails(int lines = 30) => string.Join(
+        Environment.NewLine,
+        Miners.SelectMany(m => m.LogFiles().Select(file => $"--- {m.Name}/{Path.GetFileName(file)} (last {lines} lines) ---{Environment.NewLine}"
+            + string.Join(Environment.NewLine, ReadTail(file, lines)))));
+
+    private IEnumerable<MinerProcess> Running => Miners.Where(m => m.IsRunning);
+
+    private async Task WithLogsAsync(Task wait)
+    {
+        try
+        {
+            await wait;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}{LogTails()}", e);
+        }
+    }
+
+    private static IEnumerable<string> ReadTail(string file, int lines)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            var tail = new Queue<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                tail.Enqueue(line.Length <= 300 ? line : line[..300] + "…");
+                if (tail.Count > lines)
+                {
+                    tail.Dequeue();
+                }
+            }
+
+            return tail;
+        }
+        catch (IOException e)
+        {
+            return [$"(unreadable: {e.Message})"];
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -73,6 +73,7 @@ public sealed class MinerProcess : IAsyncDisposable
         var gateway = new Dictionary<string, string>
         {
             ["Miner:Name"] = Name,
+            ["Gateway:AdminKey"] = MinerSettings.AdminKey,
             ["Miner:GatewayPort"] = _siloPorts[0].Gateway.ToString(CultureInfo.InvariantCulture),
             ["Urls"] = Url.ToString().TrimEnd('/') + (_settings.GatewayAlsoOn is { } also ? $";http://{also}:{Url.Port}" : ""),
         };
@@ -136,6 +137,9 @@ public sealed class MinerProcess : IAsyncDisposable
     }
 
     /// <summary>The log file of one silo, beside the miner's data.</summary>
+    /// <summary>The log files this miner's processes wrote (silos and gateway).</summary>
+    public IEnumerable<string> LogFiles() => Directory.Exists(DataDirectory) ? Directory.EnumerateFiles(DataDirectory, "*.log").Order(StringComparer.Ordinal) : [];
+
     public string SiloLog(int silo) => silo == 0 ? "silo.log" : $"silo{silo + 1}.log";
 
     private static async Task KillAsync(Process? process)
@@ -168,6 +172,26 @@ public sealed class MinerProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<AddResponse>(Json))!.Id;
     }
+
+    /// <summary>Stages a partition at this miner (needs <c>Gateway:AdminKey</c> = <see cref="MinerSettings.AdminKey"/>):
+    /// it ignores <paramref name="cutOff"/> until <see cref="HealAsync"/>.</summary>
+    public async Task PartitionAsync(IEnumerable<Uri> cutOff)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "admin/partition") { Content = JsonContent.Create(new PartitionRequest([.. cutOff.Select(u => u.ToString())]), options: Json) };
+        request.Headers.Add("X-Admin-Key", MinerSettings.AdminKey);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task HealAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "admin/partition");
+        request.Headers.Add("X-Admin-Key", MinerSettings.AdminKey);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<TipResponse[]> GetTipsAsync() => (await Http.GetFromJsonAsync<TipResponse[]>("tips", Json))!;
 
     public async Task AddNeighbourAsync(Uri peer)
     {

@@ -5,6 +5,9 @@ namespace Orleans.Blockchain.Network.Tests.Harness;
 /// <summary>How the harness starts one miner. Intervals are short so scenarios play out in seconds.</summary>
 public sealed record MinerSettings
 {
+    /// <summary>Every gateway the harness starts takes this admin key (unless <see cref="Gateway"/> sets another).</summary>
+    public const string AdminKey = "harness-admin-key";
+
     public int Difficulty { get; init; } = 3;
 
     public int MaxNeighbours { get; init; } = 3;
