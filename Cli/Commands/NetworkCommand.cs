@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Orleans.Blockchain.Cli.Commands;
 
-/// <summary><c>network up|status|down</c>: a local network of miners on 127.0.0.1, running in the background.</summary>
+/// <summary><c>network up|status|down|partition|heal</c>: a local network of miners on 127.0.0.1, running in the background.</summary>
 internal static class NetworkCommand
 {
     public const string DefaultDataDirectory = "network";
@@ -16,6 +16,8 @@ internal static class NetworkCommand
             NetworkUpCommand.Create(dataDirectory, json),
             NetworkStatusCommand.Create(dataDirectory, json),
             NetworkDownCommand.Create(dataDirectory),
+            NetworkPartitionCommand.CreatePartition(dataDirectory),
+            NetworkPartitionCommand.CreateHeal(dataDirectory),
         };
     }
 }

@@ -12,7 +12,8 @@ internal static class NetworkStatusCommand
         var command = new Command("status", "Show each miner of the local network: its processes (every silo, the gateway) and what its gateway says; and its Redis in cluster mode.") { dataDirectory, json };
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
-            var states = await new NetworkInspector(Path.GetFullPath(parse.GetValue(dataDirectory)!)).InspectAsync(cancellation);
+            var directory = Path.GetFullPath(parse.GetValue(dataDirectory)!);
+            var states = await new NetworkInspector(directory).InspectAsync(cancellation);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(output, states);
@@ -37,6 +38,11 @@ internal static class NetworkStatusCommand
                 await output.WriteLineAsync(redis.StartedByNetwork
                     ? $"redis {redis.Url}: {ProcessText(new ProcessState("redis", redis.Pid, redis.Running))}"
                     : $"redis {redis.Url}: not started by the network");
+            }
+
+            if (NetworkSettings.Load(directory)?.Partition is { } partition)
+            {
+                await output.WriteLineAsync($"partition in force: {PartitionPlan.Describe(partition)} (network heal lifts it)");
             }
 
             return CommandAction.Succeeded;

@@ -21,7 +21,7 @@ internal static class NetworkUpCommand
         var silosPerMiner = new Option<int?>("--silos-per-miner") { HelpName = "K", Description = $"Silos per miner, 1 to {MinerPorts.MaxSilos}; more than 1 needs Redis (default: as last time, else {DefaultSilosPerMiner})" };
         var redis = new Option<string?>("--redis") { HelpName = "URL", Description = "Cluster mode with your Redis (host:port): each miner's silos find each other and keep its state there (default: as last time, else none: files)" };
         var startRedis = new Option<bool>("--start-redis") { Description = "Cluster mode with a redis-server the network starts and stops itself (127.0.0.1, data in DIR/redis, append-only file)" };
-        var adminKey = new Option<string?>("--admin-key") { HelpName = "KEY", Description = $"Enables admin operations on every gateway (default: ${NeighboursCommand.AdminKeyVariable})" };
+        var adminKey = new Option<string?>("--admin-key") { HelpName = "KEY", Description = $"The admin key of every gateway (default: ${NeighboursCommand.AdminKeyVariable}, else as last time, else a new random key kept in network.json)" };
         var timeout = new Option<double>("--timeout") { HelpName = "SECONDS", Description = "Seconds to wait for every gateway to be ready", DefaultValueFactory = _ => 180 };
 
         var command = new Command("up", "Start a local network of N miners wired as a ring, or resume it: starts whatever of it is not running, and prints each miner's gateway URL once all are ready.")
@@ -37,10 +37,15 @@ internal static class NetworkUpCommand
                 parse.GetValue(silosPerMiner), parse.GetValue(redis), parse.GetValue(startRedis));
             NetworkSettingsRules.Check(settings, previous, directory);
 
+            // The admin key: as given, else as last time, else a new random one; kept in network.json.
+            var key = parse.GetValue(adminKey) ?? Environment.GetEnvironmentVariable(NeighboursCommand.AdminKeyVariable)
+                ?? previous?.AdminKey ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            settings = settings with { AdminKey = key, Partition = previous?.Partition };
+
             var error = parse.InvocationConfiguration.Error;
             var launcher = new NetworkLauncher(directory, MinerPrograms.Find(), error);
             var (started, saved) = await launcher.UpAsync(
-                settings, previous, parse.GetValue(adminKey) ?? Environment.GetEnvironmentVariable(NeighboursCommand.AdminKeyVariable),
+                settings, previous, key,
                 TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellation);
 
             if (parse.GetValue(json))

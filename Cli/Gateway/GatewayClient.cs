@@ -65,6 +65,31 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
     public async Task RemoveNeighbourAsync(string url, string adminKey, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"neighbours?url={Uri.EscapeDataString(url)}");
+        await SendAdminAsync(request, adminKey, cancellation);
+    }
+
+    public Task<ImmutableArray<TipResponse>> GetTipsAsync(CancellationToken cancellation) => GetAsync<ImmutableArray<TipResponse>>("tips", cancellation);
+
+    /// <summary>Stages a partition: the miner ignores these peers until <see cref="HealPartitionAsync"/>.</summary>
+    public async Task SetPartitionAsync(IEnumerable<Uri> cutOff, string adminKey, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "admin/partition")
+        {
+            Content = JsonContent.Create(new PartitionRequest([.. cutOff.Select(u => u.ToString())]), options: GatewayJson.Options),
+        };
+        await SendAdminAsync(request, adminKey, cancellation);
+    }
+
+    public async Task HealPartitionAsync(string adminKey, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "admin/partition");
+        await SendAdminAsync(request, adminKey, cancellation);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task SendAdminAsync(HttpRequestMessage request, string adminKey, CancellationToken cancellation)
+    {
         request.Headers.Add(AdminKeyHeader, adminKey);
         using var response = await SendRawAsync(request, cancellation);
         if (!response.IsSuccessStatusCode)
@@ -72,8 +97,6 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
             throw await ErrorAsync(response, cancellation);
         }
     }
-
-    public void Dispose() => _http.Dispose();
 
     private Task<T> GetAsync<T>(string path, CancellationToken cancellation) => SendAsync<T>(new(HttpMethod.Get, path), cancellation);
 

@@ -10,9 +10,13 @@ namespace Orleans.Blockchain.Cli.Network;
 /// <see cref="MiningThreads"/> is per miner, 0 meaning one per core. <see cref="Redis"/> set, the miners run in
 /// cluster mode, each as <see cref="SilosPerMiner"/> silos that share their state in that Redis (one Redis serves
 /// them all: each miner's keys are under its own cluster id); <see cref="StartRedis"/>: it is the network's own
-/// <see cref="LocalRedis"/>, which <c>up</c> starts and <c>down</c> stops.</summary>
+/// <see cref="LocalRedis"/>, which <c>up</c> starts and <c>down</c> stops.
+/// <see cref="AdminKey"/> is the key every gateway of the network takes for admin operations (made by the first
+/// <c>up</c>, kept here so that it survives restarts); <see cref="Partition"/> the groups of miner numbers of a staged
+/// partition (<c>network partition</c>), null when none is in force.</summary>
 internal sealed record NetworkSettings(
-    int Miners, int Difficulty, int BasePort, int MiningThreads, int SilosPerMiner = 1, string? Redis = null, bool StartRedis = false)
+    int Miners, int Difficulty, int BasePort, int MiningThreads, int SilosPerMiner = 1, string? Redis = null, bool StartRedis = false,
+    string? AdminKey = null, IReadOnlyList<IReadOnlyList<int>>? Partition = null)
 {
     public const string FileName = "network.json";
     public const int MaxMiners = MinerPorts.SiloOffset; // more would make miner ports overlap
@@ -53,9 +57,19 @@ internal sealed record NetworkSettings(
         }
     }
 
+    /// <summary>Writes <c>network.json</c>, readable by its owner only where the OS has modes: it holds the admin key.</summary>
     public void Save(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        File.WriteAllText(Path.Combine(dataDirectory, FileName), JsonSerializer.Serialize(this, GatewayJson.Indented));
+        var path = Path.Combine(dataDirectory, FileName);
+        File.WriteAllText(path, JsonSerializer.Serialize(this, GatewayJson.Indented));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
+
+    /// <summary>The settings of the network in <paramref name="dataDirectory"/>, or a one-line error if there is none.</summary>
+    public static NetworkSettings LoadExisting(string dataDirectory) =>
+        Load(dataDirectory) ?? throw new CommandException($"there is no network in {dataDirectory}: start one with blockchain network up --data-dir {dataDirectory}");
 }
