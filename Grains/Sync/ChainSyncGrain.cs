@@ -24,6 +24,7 @@ public sealed partial class ChainSyncGrain(
 {
     private const int PageSize = 500;
     private const int RecentBlocks = 6;
+    private const int MaxInvalidShown = 16;
     private static readonly TimeSpan RequestedSyncSpacing = TimeSpan.FromSeconds(2);
 
     private readonly HashSet<Uri> _syncing = [];
@@ -69,7 +70,8 @@ public sealed partial class ChainSyncGrain(
     {
         var neighbours = (await Neighbours.GetNeighboursAsync()).Select(n => n.Url).ToHashSet();
         var cutOff = (await Neighbours.GetPartitionAsync()).ToHashSet();
-        foreach (var gone in _peerChains.Keys.Where(u => !neighbours.Contains(u) && !cutOff.Contains(u)).ToList())
+        // A banned peer is no neighbour any more, but /tips goes on showing its chain as invalid (a few of them).
+        foreach (var gone in _peerChains.Keys.Where(u => !neighbours.Contains(u) && !cutOff.Contains(u) && !_invalid.Contains(u)).ToList())
         {
             _peerChains.Remove(gone);
             _forks.Remove(gone);
@@ -116,6 +118,12 @@ public sealed partial class ChainSyncGrain(
         }
         catch (PeerMisbehaved e)
         {
+            if (_invalid.Count >= MaxInvalidShown && _invalid.FirstOrDefault() is { } oldest)
+            {
+                _invalid.Remove(oldest);
+                _peerChains.Remove(oldest);
+            }
+
             _invalid.Add(peer);
             Remember(peer, r => r with { Invalid = true });
             await Neighbours.BanAsync(peer, e.Message);
