@@ -40,6 +40,27 @@ public sealed class ChainSyncTests
     }
 
     [Fact]
+    public async Task A_peer_answering_every_page_with_48_MB_costs_the_silo_one_answer_of_memory_and_a_ban()
+    {
+        // It claims a longer chain of our network; every page it serves is one 48 MB block (under the 64 MiB answer
+        // cap). Buffering pages before checking them would grow the silo by 48 MB a page, without end.
+        await using var peer = await ChainPeer.StartAsync(TestBlocks.Chain(Rules, 30, "claimed"), pageBlocks: 500);
+        peer.HugePageBytes = 48 * 1024 * 1024;
+        await using var network = await MinerNetwork.StartAsync(1, connected: false);
+        var miner = network[0];
+        await miner.GetStatusAsync();
+        var before = miner.SiloResidentBytes();
+
+        await miner.AddNeighbourAsync(peer.Url);
+
+        await Poll.UntilAsync(() => Task.FromResult(File.ReadAllText(Path.Combine(miner.DataDirectory, "silo.log")).Contains("Banned neighbour", StringComparison.Ordinal)), "the peer to be banned");
+        var grown = miner.SiloResidentBytes() - before;
+        Assert.True(grown < 400L * 1024 * 1024, $"the silo grew by {grown / (1024 * 1024)} MiB");
+        Assert.Equal(1, (await miner.GetStatusAsync()).Length);
+        Assert.DoesNotContain(peer.Url.ToString(), (await miner.GetNeighboursAsync()).Neighbours);
+    }
+
+    [Fact]
     public async Task A_range_of_blocks_too_heavy_for_fixed_count_pages_still_syncs()
     {
         // 130 blocks of 87 messages of about 1,000 CJK characters: about 0.5 MB of JSON a block (escaped), 68 MB in all, more

@@ -21,6 +21,10 @@ public sealed class ChainPeer : IAsyncDisposable
     /// <summary>Called before each page of <c>GET /chain?from=H&amp;limit=N</c> is served, with H and N.</summary>
     public Action<int, int>? BeforePage { get; set; }
 
+    /// <summary>Answers every <c>GET /chain</c> with one block carrying a message of this many bytes (0: honest pages).
+    /// The block's hash is forged: no miner can tell before reading the whole answer.</summary>
+    public int HugePageBytes { get; set; }
+
     public IReadOnlyList<Block> Chain
     {
         get => _chain;
@@ -54,6 +58,12 @@ public sealed class ChainPeer : IAsyncDisposable
                 var from = int.TryParse(context.Request.Query["from"], out var f) ? f : 0;
                 var limit = int.TryParse(context.Request.Query["limit"], out var l) ? l : int.MaxValue;
                 peer.BeforePage?.Invoke(from, limit);
+                if (peer.HugePageBytes > 0)
+                {
+                    var below = peer._chain[Math.Clamp(from - 1, 0, peer._chain.Count - 1)];
+                    var huge = new Block(from, below.Timestamp, [new Message(Guid.NewGuid(), new string('x', peer.HugePageBytes), below.Timestamp)], below.Hash, below.Difficulty, 0, new string('0', 64));
+                    return context.Response.WriteAsJsonAsync(new ChainResponse([huge], 1), MinerProcess.Json);
+                }
                 var chain = peer._chain;
                 var page = chain.Skip(from).Take(Math.Min(limit, pageBlocks)).ToList();
                 long? next = from + page.Count < chain.Count ? from + page.Count : null;

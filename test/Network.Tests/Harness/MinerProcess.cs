@@ -137,6 +137,14 @@ public sealed class MinerProcess : IAsyncDisposable
     }
 
     /// <summary>The log file of one silo, beside the miner's data.</summary>
+    /// <summary>Resident memory of the first silo, from /proc (Linux), in bytes.</summary>
+    public long SiloResidentBytes()
+    {
+        var pid = _silos[0]?.Id ?? throw new InvalidOperationException($"{Name}'s silo is not running");
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>The log files this miner's processes wrote (silos and gateway).</summary>
     public IEnumerable<string> LogFiles() => Directory.Exists(DataDirectory) ? Directory.EnumerateFiles(DataDirectory, "*.log").Order(StringComparer.Ordinal) : [];
 
