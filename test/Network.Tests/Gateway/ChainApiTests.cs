@@ -88,6 +88,35 @@ public sealed class ChainApiTests(GatewayFixture fixture)
 
         Assert.Equal(1, page.Length);
         Assert.Equal(0, Assert.Single(page.Chain).Index);
+        Assert.Equal(1, page.Next);
+    }
+
+    [Fact]
+    public async Task A_page_that_reaches_the_tip_has_no_next_and_the_whole_chain_has_none_either()
+    {
+        await fixture.EnsureMinedAsync();
+        var length = (await Http.GetFromJsonAsync<ChainResponse>("chain", MinerProcess.Json))!.Length;
+
+        var last = await Http.GetJsonAsync($"chain?from={length - 1}&limit=10");
+        var whole = await Http.GetJsonAsync("chain");
+
+        Assert.Equal(1, last.GetProperty("length").GetInt32());
+        Assert.False(last.TryGetProperty("next", out _));
+        Assert.False(whole.TryGetProperty("next", out _));
+        Assert.Equal(length, whole.GetProperty("chain").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Tips_lists_this_miners_tip_first_as_active()
+    {
+        var tips = await Http.GetJsonAsync("tips");
+        var status = await Http.GetJsonAsync("status");
+
+        var active = tips.EnumerateArray().First();
+        Assert.Equal("active", active.GetProperty("status").GetString());
+        Assert.Equal(0, active.GetProperty("branchLength").GetInt64());
+        Assert.Equal(status.GetProperty("height").GetInt64(), active.GetProperty("height").GetInt64());
+        Assert.All(tips.EnumerateArray(), tip => Assert.True(tip.TryGetProperty("status", out _)));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             MaxNeighbours = 10,
             Silo = new Dictionary<string, string> { ["Miner:MaxPeerFailures"] = "1000" },
-            Gateway = new Dictionary<string, string> { ["Gateway:AdminKey"] = AdminKey },
+            AdminKey = AdminKey,
         });
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,7 @@ public sealed class LimitedGatewayFixture : IAsyncLifetime
     public async ValueTask InitializeAsync() =>
         _network = await MinerNetwork.StartAsync(1, new MinerSettings
         {
+            AdminKey = null,
             Gateway = new Dictionary<string, string>
             {
                 ["Gateway:MessagesPerSecond"] = $"{MessagesPerSecond}",

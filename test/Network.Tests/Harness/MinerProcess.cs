@@ -73,10 +73,14 @@ public sealed class MinerProcess : IAsyncDisposable
         var gateway = new Dictionary<string, string>
         {
             ["Miner:Name"] = Name,
-            ["Gateway:AdminKey"] = MinerSettings.AdminKey,
             ["Miner:GatewayPort"] = _siloPorts[0].Gateway.ToString(CultureInfo.InvariantCulture),
             ["Urls"] = Url.ToString().TrimEnd('/') + (_settings.GatewayAlsoOn is { } also ? $";http://{also}:{Url.Port}" : ""),
         };
+        if (_settings.AdminKey is { } key)
+        {
+            gateway["Gateway:AdminKey"] = key;
+        }
+
         if (_settings.Redis is { } redis)
         {
             (silo["Miner:Redis"], gateway["Miner:Redis"]) = (redis, redis);
@@ -181,12 +185,12 @@ public sealed class MinerProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<AddResponse>(Json))!.Id;
     }
 
-    /// <summary>Stages a partition at this miner (needs <c>Gateway:AdminKey</c> = <see cref="MinerSettings.AdminKey"/>):
+    /// <summary>Stages a partition at this miner (with <see cref="MinerSettings.AdminKey"/>):
     /// it ignores <paramref name="cutOff"/> until <see cref="HealAsync"/>.</summary>
     public async Task PartitionAsync(IEnumerable<Uri> cutOff)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "admin/partition") { Content = JsonContent.Create(new PartitionRequest([.. cutOff.Select(u => u.ToString())]), options: Json) };
-        request.Headers.Add("X-Admin-Key", MinerSettings.AdminKey);
+        request.Headers.Add("X-Admin-Key", _settings.AdminKey);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
@@ -194,7 +198,7 @@ public sealed class MinerProcess : IAsyncDisposable
     public async Task HealAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, "admin/partition");
-        request.Headers.Add("X-Admin-Key", MinerSettings.AdminKey);
+        request.Headers.Add("X-Admin-Key", _settings.AdminKey);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }

@@ -5,8 +5,10 @@ namespace Orleans.Blockchain.Network.Tests.Harness;
 /// <summary>How the harness starts one miner. Intervals are short so scenarios play out in seconds.</summary>
 public sealed record MinerSettings
 {
-    /// <summary>Every gateway the harness starts takes this admin key (unless <see cref="Gateway"/> sets another).</summary>
-    public const string AdminKey = "harness-admin-key";
+    public const string DefaultAdminKey = "harness-admin-key";
+
+    /// <summary>The gateway's admin key (<c>Gateway:AdminKey</c>); null: admin operations off.</summary>
+    public string? AdminKey { get; init; } = DefaultAdminKey;
 
     public int Difficulty { get; init; } = 3;
 
