@@ -71,6 +71,10 @@ public sealed class MinerOptions
     /// <summary>The most time one chain-sync round spends on one peer; a longer catch-up goes on next round.</summary>
     public TimeSpan ChainSyncRoundBudget { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The most bytes of blocks one chain-sync round takes from one peer; a longer catch-up goes on next round.</summary>
+    [Range(1_024, 1L << 40)]
+    public long ChainSyncRoundBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>The most bytes of a peer's branch held while it does not win the fork choice yet (a deep fork).</summary>
     [Range(1_024, 1L << 32)]
     public long MaxForkBytes { get; set; } = 64L * 1024 * 1024;

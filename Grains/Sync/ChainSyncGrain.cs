@@ -215,14 +215,15 @@ public sealed partial class ChainSyncGrain(
 
     /// <summary>Fetches the peer's blocks from <paramref name="from"/>, checking each on arrival, and offers them to the
     /// chain grain once they win the fork choice, then page by page. Memory: the pages of a branch that does not win yet
-    /// (a fork deeper than a page), within <see cref="MinerOptions.MaxForkBytes"/>; otherwise one page.</summary>
+    /// (a fork deeper than a page), within <see cref="MinerOptions.MaxForkBytes"/>; otherwise one page. Each round takes
+    /// at most <see cref="MinerOptions.ChainSyncRoundBytes"/> from a peer (and the round's time budget).</summary>
     private async Task FetchAndOfferAsync(Uri peer, long from, ChainTip theirs, CancellationToken cancellation)
     {
         var previous = await Chain.GetBlockAsync(from - 1) ?? throw new InvalidOperationException($"our chain has no block {from - 1}");
         var ours = await Chain.GetSummaryAsync();
         var current = new ChainTip(ours.Length, ours.TipHash);
         var branch = new List<Block>();
-        long branchBytes = 0;
+        long branchBytes = 0, roundBytes = 0;
         while (previous.Index + 1 < theirs.Length)
         {
             var page = await peers.GetBlocksAsync(peer, previous.Index + 1, PageSize, cancellation);
@@ -252,9 +253,9 @@ public sealed partial class ChainSyncGrain(
                     return;
                 }
 
+                var bytes = BlockSize.JsonBytes(block);
                 branch.Add(block);
-                branchBytes += BlockSize.JsonBytes(block);
-                previous = block;
+                (branchBytes, roundBytes, previous) = (branchBytes + bytes, roundBytes + bytes, block);
             }
 
             if (ForkChoice.Prefers(ChainTip.Of(previous), current))
@@ -277,6 +278,11 @@ public sealed partial class ChainSyncGrain(
             {
                 LogForkTooDeep(peer, from, branchBytes);
                 return;
+            }
+
+            if (roundBytes > Options.ChainSyncRoundBytes)
+            {
+                return; // what was adopted stays; the rest comes next round
             }
         }
     }
