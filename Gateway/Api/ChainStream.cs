@@ -19,7 +19,9 @@ public sealed class ChainStream(IChainGrain chain, long from) : IResult, IEndpoi
     {
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        // Over the body's PipeWriter: the serializer's own flushes only hand bytes to the pipe (no synchronous I/O).
+        var body = context.Response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(body);
         writer.WriteStartObject();
         writer.WriteStartArray(json.PropertyNamingPolicy?.ConvertName(nameof(ChainResponse.Chain)) ?? nameof(ChainResponse.Chain));
         var (next, count, previousHash) = (from, 0, (string?)null);
@@ -44,12 +46,14 @@ public sealed class ChainStream(IChainGrain chain, long from) : IResult, IEndpoi
 
             (next, count, previousHash) = (next + page.Length, count + page.Length, page[^1].Hash);
             await writer.FlushAsync(context.RequestAborted);
+            await body.FlushAsync(context.RequestAborted);
         }
 
         writer.WriteEndArray();
         writer.WriteNumber(json.PropertyNamingPolicy?.ConvertName(nameof(ChainResponse.Length)) ?? nameof(ChainResponse.Length), count);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
+        await body.FlushAsync(context.RequestAborted);
     }
 
     /// <summary>OpenAPI documents the answer as a <see cref="ChainResponse"/>.</summary>
