@@ -2,7 +2,7 @@
 // neighbour as its chain sync last saw it), the lanes' last blocks placed by height, and where they fork.
 
 /** Heights shown: as many as the gateway reports blocks of each chain (GET /network's `recent`). */
-export const COLUMNS = 6;
+const COLUMNS = 6;
 
 /**
  * @param network GET /network: { name, height, tipHash, recent, peers: [{ url, height, tipHash, forkHeight,

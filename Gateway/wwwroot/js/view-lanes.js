@@ -43,7 +43,7 @@ function row(lane) {
   el('th', { scope: 'row', class: 'lane-head' },
     lane.self
       ? el('div', {}, el('strong', {}, lane.name), ' ', el('span', { class: 'muted' }, '(this miner)'))
-      : el('div', {}, el('a', { href: lane.url, data: { url: lane.url } }, new URL(lane.url).host)),
+      : el('div', {}, peerLink(lane.url)),
     el('div', { class: 'small' }, `tip #${count(lane.height)} `, hash(lane.tipHash.slice(0, 12), { className: 'hash short' })),
     el('div', { class: 'badges' },
       relation(lane.relation),
@@ -57,16 +57,26 @@ function row(lane) {
 }
 
 function relation(r) {
-  const [text, kind] = {
-    self: ['active tip', 'ok'],
-    same: ['same tip', 'ok'],
-    behind: [`behind by ${plural(r.by ?? 0, 'block')}`, 'muted'],
-    ahead: [`ahead by ${plural(r.by ?? 0, 'block')}`, 'muted'],
-    fork: [`forked at #${count(r.forkHeight ?? 0)} · ${plural(r.branchLength ?? 0, 'own block')}`, 'fork'],
-    invalid: ['invalid chain', 'bad'],
-  }[r.kind];
-  return el('span', { class: `badge ${kind}` }, text);
+  const badge = (kind, text) => el('span', { class: `badge ${kind}` }, text);
+  switch (r.kind) {
+    case 'self': return badge('ok', 'active tip');
+    case 'same': return badge('ok', 'same tip');
+    case 'behind': return badge('muted', `behind by ${plural(r.by, 'block')}`);
+    case 'ahead': return badge('muted', `ahead by ${plural(r.by, 'block')}`);
+    case 'fork': return badge('fork', `forked at #${count(r.forkHeight)} · ${plural(r.branchLength, 'own block')}`);
+    default: return badge('bad', 'invalid chain');
+  }
 }
+
+/** A peer's URL comes from the network: link it only when it is plain http(s), and never fail on it. */
+function peerLink(url) {
+  const parsed = URL.parse(url);
+  return parsed && /^https?:$/.test(parsed.protocol)
+    ? el('a', { href: parsed.href, data: { url } }, parsed.host)
+    : el('span', {}, url);
+}
+
+const host = url => URL.parse(url)?.host ?? url;
 
 function card(cell) {
   if (cell.kind === 'none') return null;
@@ -90,5 +100,5 @@ function renderTips(tips) {
     el('span', { class: `badge ${t.status === 'active' ? 'ok' : t.status === 'invalid' ? 'bad' : 'fork'}` }, t.status),
     ` #${count(t.height)} `, hash(t.hash.slice(0, 16), { className: 'hash short' }),
     t.status === 'active' ? null : ` · ${plural(t.branchLength, 'block')} since the common ancestor · `,
-    t.peers.length > 0 ? el('span', { class: 'muted' }, t.peers.map(p => new URL(p).host).join(', ')) : null)));
+    t.peers.length > 0 ? el('span', { class: 'muted' }, t.peers.map(host).join(', ')) : null)));
 }
