@@ -25,6 +25,13 @@ export const getNeighbours = () => call('GET', 'neighbours');
 /** GET /messages/{id}: Pending, or InBlock with height, block hash and confirmations. */
 export const getReceipt = id => call('GET', `messages/${encodeURIComponent(id)}`);
 
+/** GET /network: this miner's last blocks and each neighbour's (url, height, tip, fork height, partitioned,
+ *  last blocks), as this miner's chain sync last saw them. The browser never asks other miners itself. */
+export const getNetwork = () => call('GET', 'network');
+
+/** GET /tips: this miner's tip (active) and the neighbours' different tips (valid-fork, invalid), as in getchaintips. */
+export const getTips = () => call('GET', 'tips');
+
 /** PUT /add?message=TEXT: returns { message, more_information, id }. */
 export const addMessage = text => call('PUT', `add?message=${encodeURIComponent(text)}`);
 

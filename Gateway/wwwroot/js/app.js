@@ -1,35 +1,22 @@
 // The page's main loop: poll the gateway's REST API about once a second and redraw what changed.
-// Polling (rather than a push channel) keeps the gateway a plain REST API; every call is small.
 import { getBlocks, getNeighbours, getPool, getStatus } from './api.js';
 import { syncChain } from './chain-sync.js';
-import { byId, el, setText } from './dom.js';
+import { byId, el } from './dom.js';
 import { clockTime, count, plural } from './format.js';
+import { connected, polling } from './poll.js';
 import { showBlock } from './view-block.js';
 import { ChainView } from './view-chain.js';
 import { renderNeighbours, renderPool } from './view-network.js';
 import { Receipts } from './view-receipts.js';
 import { renderStatus } from './view-status.js';
 
-const POLL_MS = 1000;
-
 const ownIds = new Set();
 const chainView = new ChainView(ownIds, showBlock);
 const receipts = new Receipts(ownIds, () => poll());
 let blocks = [];
-let timer = null;
-let running = null;
+const poll = polling(round);
 
-/** One round of questions to the gateway. Never two at once; the next round is scheduled after this
- *  one ends, so a slow gateway gets fewer requests, not a pile of them. */
-function poll() {
-  clearTimeout(timer);
-  running ??= round().finally(() => {
-    running = null;
-    timer = setTimeout(poll, document.hidden ? POLL_MS * 5 : POLL_MS);
-  });
-  return running;
-}
-
+/** One round of questions to the gateway. */
 async function round() {
   try {
     const [status, pool, neighbours] = await Promise.all([
@@ -55,12 +42,6 @@ async function round() {
   }
 }
 
-function connected(text, failing = false) {
-  byId('connection-line').classList.toggle('failing', failing);
-  setText(byId('connection'), text);
-  setText(byId('updated'), failing ? '' : `updated ${clockTime(new Date())}`);
-}
-
 /** Shows that the miner adopted another chain: blocks the page showed are gone, others took their place. */
 function notice(reorg) {
   const text = reorg
@@ -76,5 +57,4 @@ function notice(reorg) {
   while (notices.children.length > 3) notices.lastElementChild.remove();
 }
 
-document.addEventListener('visibilitychange', () => { if (!document.hidden) poll(); });
 poll();
