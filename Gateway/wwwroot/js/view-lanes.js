@@ -63,7 +63,7 @@ function relation(r) {
     case 'same': return badge('ok', 'same tip');
     case 'behind': return badge('muted', `behind by ${plural(r.by, 'block')}`);
     case 'ahead': return badge('muted', `ahead by ${plural(r.by, 'block')}`);
-    case 'fork': return badge('fork', `forked at #${count(r.forkHeight)} · ${plural(r.branchLength, 'own block')}`);
+    case 'fork': return badge('fork', `fork at #${count(r.forkHeight)} · ${plural(r.branchLength, 'own block')}`);
     default: return badge('bad', 'invalid chain');
   }
 }
