@@ -15,7 +15,7 @@ public sealed class NetworkViewTests(ChromiumFixture chromium)
     public async Task The_network_view_draws_the_fork_of_a_staged_partition_and_one_chain_once_it_is_healed()
     {
         // Three miners in a line (m0 - m1 - m2); the view is m0's, reached from its page as a person would.
-        await using var network = await MinerNetwork.StartAsync(3, Partitions.Settings);
+        await using var network = await MinerNetwork.StartAsync(3, new MinerSettings { Difficulty = 3 });
         var (m0, m1, m2) = (network[0], network[1], network[2]);
         await using var page = await chromium.OpenAsync(m0.Url);
         await page.Page.GetByRole(AriaRole.Link, new() { Name = "Network view" }).ClickAsync();
@@ -27,9 +27,9 @@ public sealed class NetworkViewTests(ChromiumFixture chromium)
         // A block they share, then west (m0, m1) and east (m2) ignore each other. West mines one message, east two
         // blocks: east's chain has more work and wins once they meet again.
         var sharedId = await m1.AddAsync("Mined before the split");
-        await ChainReads.WaitUntilEveryChainHoldsAsync(network.Miners, sharedId);
+        await Task.WhenAll(network.Miners.Select(m => m.WaitUntilChainHoldsAsync(sharedId)));
         await network.WaitUntilConvergedAsync();
-        await Partitions.SplitAsync([m0, m1], [m2]);
+        await Task.WhenAll(m0.PartitionAsync([m2.Url]), m1.PartitionAsync([m2.Url]), m2.PartitionAsync([m0.Url, m1.Url]));
         await Poll.UntilAsync(async () => await SeesPartitionedAsync(m0, m2) && await SeesPartitionedAsync(m2, m0),
             "both sides to have run a chain sync round with the partition in force");
         const string westText = "West: mined while cut off from m2";
@@ -39,10 +39,10 @@ public sealed class NetworkViewTests(ChromiumFixture chromium)
         foreach (var text in eastTexts)
         {
             eastIds.Add(await m2.AddAsync(text));
-            await ChainReads.WaitUntilEveryChainHoldsAsync([m2], eastIds[^1]);
+            await m2.WaitUntilChainHoldsAsync(eastIds[^1]);
         }
 
-        await ChainReads.WaitUntilEveryChainHoldsAsync([m0, m1], westId);
+        await Task.WhenAll(m0.WaitUntilChainHoldsAsync(westId), m1.WaitUntilChainHoldsAsync(westId));
 
         // Two tips: m2's lane breaks away from m0's chain, holds the east message, and is marked partitioned.
         await Expect(Summary(page)).ToHaveAttributeAsync("data-tips", "2");
@@ -64,14 +64,14 @@ public sealed class NetworkViewTests(ChromiumFixture chromium)
         Artifacts.PublishToDocs(await page.ScreenshotAsync("network-view-partitioned.png"), "network-view.png");
 
         // Healed: one chain, east's, with west's message mined again on top of it, drawn as one tip.
-        await Partitions.HealAsync(network.Miners);
+        await Task.WhenAll(network.Miners.Select(m => m.HealAsync()));
         await Expect(SelfLane(page).Locator(".cell.ours", new() { HasText = westText })).ToHaveAttributeAsync("data-height", "4");
         foreach (var text in eastTexts)
         {
             await Expect(SelfLane(page).Locator(".cell.ours", new() { HasText = text })).ToBeVisibleAsync();
         }
 
-        await ChainReads.WaitUntilEveryChainHoldsAsync(network.Miners, [sharedId, westId, .. eastIds]);
+        await Task.WhenAll(network.Miners.Select(m => m.WaitUntilChainHoldsAsync([sharedId, westId, .. eastIds])));
         await network.WaitUntilConvergedAsync();
         await Expect(Summary(page)).ToHaveAttributeAsync("data-tips", "1");
         await Expect(Summary(page)).ToContainTextAsync("One chain");

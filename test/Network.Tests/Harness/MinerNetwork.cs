@@ -49,9 +49,7 @@ public sealed class MinerNetwork : IAsyncDisposable
             async () =>
             {
                 var chains = await Task.WhenAll(Running.Select(m => m.GetChainAsync()));
-                return chains.Select(c => c.Chain[^1].Hash).Distinct().Count() == 1
-                    && chains.All(c => c.Chain.SelectMany(b => b.Messages).Select(m => m.Id).Where(ids.Contains).CountBy(id => id).All(g => g.Value == 1)
-                        && c.Chain.SelectMany(b => b.Messages).Select(m => m.Id).Intersect(ids).Count() == ids.Count);
+                return chains.Select(c => c.Chain[^1].Hash).Distinct().Count() == 1 && chains.All(c => MinerProcess.HoldsEachOnce(c, ids));
             },
             $"one chain holding all {ids.Count} messages exactly once", timeout));
 

@@ -211,6 +211,17 @@ public sealed class MinerProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Waits until this miner's chain holds each of <paramref name="ids"/> exactly once.</summary>
+    public Task WaitUntilChainHoldsAsync(params Guid[] ids) =>
+        Poll.UntilAsync(async () => HoldsEachOnce(await GetChainAsync(), ids), $"{Name}'s chain to hold {string.Join(", ", ids)} exactly once");
+
+    /// <summary>Whether <paramref name="chain"/> holds each of <paramref name="ids"/> exactly once.</summary>
+    public static bool HoldsEachOnce(ChainResponse chain, IReadOnlyCollection<Guid> ids)
+    {
+        var counts = chain.Chain.SelectMany(b => b.Messages).Select(m => m.Id).Where(ids.Contains).CountBy(id => id).ToList();
+        return counts.Count == ids.Count && counts.All(c => c.Value == 1);
+    }
+
     /// <summary>How many times each message id appears in this miner's chain.</summary>
     public async Task<int> CountInChainAsync(Guid id) =>
         (await GetChainAsync()).Chain.SelectMany(b => b.Messages).Count(m => m.Id == id);
