@@ -22,6 +22,16 @@ public interface IDataPoolGrain : IGrainWithIntegerKey
     [Alias("GetMessages"), AlwaysInterleave]
     Task<ImmutableArray<Message>> GetMessagesAsync();
 
+    /// <summary>How many messages are pending.</summary>
+    [Alias("Count"), AlwaysInterleave]
+    Task<int> CountAsync();
+
+    /// <summary>Up to <paramref name="maxCount"/> pending messages, oldest first, from the one after
+    /// <paramref name="after"/> on; from the oldest when <paramref name="after"/> is null or no longer pending (so a
+    /// reader following pages may see a message twice, never miss one).</summary>
+    [Alias("GetPage"), AlwaysInterleave]
+    Task<ImmutableArray<Message>> GetPageAsync(Guid? after, int maxCount);
+
     /// <summary>The oldest <paramref name="maxCount"/> pending messages: the next block's content.</summary>
     [Alias("Peek"), AlwaysInterleave]
     Task<ImmutableArray<Message>> PeekAsync(int maxCount);
