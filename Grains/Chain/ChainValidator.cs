@@ -122,7 +122,7 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
         _ => null,
     };
 
-    /// <summary>Whether <paramref name="text"/> has the shape of a block hash: 64 lowercase hex digits.</summary>
+    /// <summary>Whether a text is a hash as blocks carry them: 64 lowercase hex digits.</summary>
     public static bool IsHash(string? text) =>
         text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
