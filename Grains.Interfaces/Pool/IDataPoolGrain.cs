@@ -13,8 +13,9 @@ public interface IDataPoolGrain : IGrainWithIntegerKey
     [Alias("Add")]
     Task<PoolAddResult> AddAsync(Message message);
 
-    /// <summary>Adds the messages a peer or a reorganisation hands over; returns how many were new.
-    /// With <paramref name="evenIfFull"/> (reorganisations) the size limit is not applied: nothing accepted is dropped.</summary>
+    /// <summary>Adds the messages a peer or a reorganisation hands over; returns how many were new. Peers' messages fill
+    /// only their share of the pool (the rest is kept for users' <see cref="AddAsync"/>); with
+    /// <paramref name="evenIfFull"/> (reorganisations) no limit is applied: nothing accepted is dropped.</summary>
     [Alias("AddRange")]
     Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false);
 
