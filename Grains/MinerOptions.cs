@@ -31,6 +31,15 @@ public sealed class MinerOptions
     [Range(1, 1_000_000)]
     public int MaxPoolSize { get; set; } = 10_000;
 
+    /// <summary>The share of <see cref="MaxPoolSize"/> that messages from peers can never take: room kept for this
+    /// miner's own users, so a flooding peer cannot make <c>PUT /add</c> answer "pool full".</summary>
+    [Range(1, 100)]
+    public int PoolPercentKeptForUsers { get; set; } = 25;
+
+    /// <summary>Messages the data sync takes from one peer per round, at most.</summary>
+    [Range(1, 100_000)]
+    public int MaxPeerMessagesPerRound { get; set; } = 1_000;
+
     [Range(0, 1_000)]
     public int MaxNeighbours { get; set; } = 3;
 
@@ -59,6 +68,13 @@ public sealed class MinerOptions
     /// <summary>How long a dropped peer is refused, so that gossip cannot hand it straight back.</summary>
     public TimeSpan PeerQuarantine { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a peer that served what no honest peer serves is refused (per host and port).</summary>
+    public TimeSpan PeerBanDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Banned and dropped peers remembered at most; past it, the refusal that ends first is forgotten.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxRefusedPeers { get; set; } = 1_000;
+
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan GossipInterval { get; set; } = TimeSpan.FromSeconds(20);
@@ -80,6 +96,9 @@ public sealed class MinerOptions
     public long MaxForkBytes { get; set; } = 64L * 1024 * 1024;
 
     public TimeSpan DataSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Pending messages the pool takes from peers, at most: the pool less the room kept for users.</summary>
+    public int MaxPoolFromPeers => MaxPoolSize - (int)Math.Ceiling(MaxPoolSize * PoolPercentKeptForUsers / 100.0);
 
     public int EffectiveMiningThreads => MiningThreads > 0 ? MiningThreads : Environment.ProcessorCount;
 

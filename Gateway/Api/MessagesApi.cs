@@ -26,7 +26,10 @@ public static class MessagesApi
 
         api.MapGet("/data", GetDataAsync)
             .WithName("GetData")
-            .WithSummary("Lists the unprocessed messages: accepted, not yet in a block of this miner's chain.");
+            .WithSummary("Lists the unprocessed messages, oldest first: accepted, not yet in a block of this miner's chain.")
+            .WithDescription("One page: ?limit=N messages (default and most: Gateway:MaxDataPage, 1,000), ?after=ID those after message ID. "
+                + "When more follow, the Link header names the next page (rel=\"next\"). A page starts from the oldest again "
+                + "if message ID was mined meanwhile: a reader may see a message twice, never miss one.");
 
         api.MapGet("/messages/{id}", GetReceiptAsync)
             .WithName("GetMessage")
@@ -43,14 +46,10 @@ public static class MessagesApi
             return NotAdded("The message is not valid UTF-8.");
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        text ??= ""; // absent is empty
+        if (MessageText.Problem(text, options.Value.MaxMessageLength) is { } problem)
         {
-            return NotAdded("Give the message as ?message=TEXT; it must not be empty.");
-        }
-
-        if (text.Length > options.Value.MaxMessageLength)
-        {
-            return NotAdded($"The message has {text.Length} characters; at most {options.Value.MaxMessageLength} are allowed.");
+            return NotAdded($"Give the message as ?message=TEXT: {problem}.");
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -76,15 +75,34 @@ public static class MessagesApi
         {
             // Duplicate: the same text in the same millisecond is the same message, already accepted.
             PoolAddResult.Added or PoolAddResult.Duplicate => TypedResults.Ok(new AddResponse(AddResponse.Added, $"/messages/{message.Id}", message.Id)),
+            // Like every 503 of this endpoint, it names the id: a client that retries can ask GET /messages/{id} first.
             PoolAddResult.Full => TypedResults.Problem(
                 title: AddResponse.NotAdded, detail: "The pool of unprocessed messages is full; try again once blocks are mined.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, extensions: Seed(AddResponse.NotAdded)),
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                extensions: new Dictionary<string, object?> { ["message"] = AddResponse.NotAdded, ["id"] = message.Id }),
             _ => NotAdded("The miner refused the message."),
         };
     }
 
-    private static async Task<Ok<ImmutableArray<Message>>> GetDataAsync(IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IDataPoolGrain>(0).GetMessagesAsync());
+    /// <remarks>Paged so that no answer, and no Orleans message behind it, grows with the pool.</remarks>
+    private static async Task<Results<Ok<ImmutableArray<Message>>, ProblemHttpResult>> GetDataAsync(
+        HttpResponse response, IClusterClient cluster, IOptions<GatewayOptions> options, Guid? after = null, int? limit = null)
+    {
+        if (limit < 1)
+        {
+            return TypedResults.Problem(title: "Invalid limit", detail: "limit must be 1 or more.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var size = Math.Min(limit ?? int.MaxValue, options.Value.MaxDataPage);
+        var page = await cluster.GetGrain<IDataPoolGrain>(0).GetPageAsync(after, size + 1);
+        if (page.Length > size)
+        {
+            page = page[..size];
+            response.Headers.Link = $"</data?after={page[^1].Id}&limit={size}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page);
+    }
 
     private static async Task<Results<Ok<MessageReceipt>, ProblemHttpResult>> GetReceiptAsync(string id, IClusterClient cluster)
     {

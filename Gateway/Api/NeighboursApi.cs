@@ -7,6 +7,8 @@ namespace Orleans.Blockchain.Gateway.Api;
 /// <summary>The peers: list (<c>GET /neighbours</c>), register (<c>POST /neighbours</c>), remove (<c>DELETE /neighbours?url=</c>, admin).</summary>
 public static class NeighboursApi
 {
+    public const string RegisterPolicy = "register-neighbour";
+
     public static IEndpointRouteBuilder MapNeighboursApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/neighbours").WithTags("Peers");
@@ -17,7 +19,9 @@ public static class NeighboursApi
 
         api.MapPost("", AddAsync)
             .WithName("AddNeighbour")
-            .WithSummary("Registers a peer's gateway URL, e.g. {\"url\": \"http://127.0.0.1:5002/\"}; gossip does this for every miner.");
+            .WithSummary("Registers a peer's gateway URL, e.g. {\"url\": \"http://127.0.0.1:5002/\"}; gossip does this for every miner.")
+            .WithDescription("A base URL (scheme, host, port; no path, query or user info), added once it answers GET /status with this network's genesis; one per host:port. Rate limited per client address.")
+            .RequireRateLimiting(RegisterPolicy);
 
         api.MapDelete("", RemoveAsync)
             .WithName("RemoveNeighbour")
@@ -34,26 +38,27 @@ public static class NeighboursApi
 
     private static async Task<Results<Created<NeighbourRequest>, Ok<NeighbourRequest>, ProblemHttpResult>> AddAsync(NeighbourRequest request, IClusterClient cluster)
     {
-        if (!PeerUrl.TryNormalise(request?.Url, out var url))
+        if (PeerUrl.Problem(request?.Url, out var url) is { } problem)
         {
-            return InvalidUrl(request?.Url);
+            return InvalidUrl(request?.Url, problem);
         }
 
         var normalised = new NeighbourRequest(url.ToString());
-        return await cluster.GetGrain<INeighbourGrain>(0).AddAsync(url) switch
+        var outcome = await cluster.GetGrain<INeighbourGrain>(0).AddAsync(url);
+        return outcome.Result switch
         {
             NeighbourAddResult.Added => TypedResults.Created("/neighbours", normalised),
             NeighbourAddResult.AlreadyKnown => TypedResults.Ok(normalised),
-            NeighbourAddResult.Full => TypedResults.Problem(title: "Neighbour list full", detail: "This miner has its maximum of neighbours.", statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem(title: "Not a peer", detail: $"{url} is this miner itself, or a peer banned for serving invalid data.", statusCode: StatusCodes.Status400BadRequest),
+            NeighbourAddResult.Full => TypedResults.Problem(title: "Neighbour list full", detail: $"Not added: {outcome.Reason}.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(title: "Not a peer", detail: $"{url} was not added: {outcome.Reason}.", statusCode: StatusCodes.Status400BadRequest),
         };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string? url, IClusterClient cluster)
     {
-        if (!PeerUrl.TryNormalise(url, out var peer))
+        if (PeerUrl.Problem(url, out var peer) is { } problem)
         {
-            return InvalidUrl(url);
+            return InvalidUrl(url, problem);
         }
 
         return await cluster.GetGrain<INeighbourGrain>(0).RemoveAsync(peer)
@@ -61,6 +66,6 @@ public static class NeighboursApi
             : TypedResults.Problem(title: "Unknown neighbour", detail: $"{peer} is not a neighbour of this miner.", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static ProblemHttpResult InvalidUrl(string? url) => TypedResults.Problem(
-        title: "Invalid peer URL", detail: $"'{url}' is not an absolute http(s) URL with a host and no query.", statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult InvalidUrl(string? url, string problem) => TypedResults.Problem(
+        title: "Invalid peer URL", detail: $"'{PeerText.ForLog(url, 100)}' is not a peer address: {problem}.", statusCode: StatusCodes.Status400BadRequest);
 }

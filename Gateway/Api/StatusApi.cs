@@ -29,7 +29,7 @@ public static class StatusApi
     private static async Task<Ok<StatusResponse>> GetStatusAsync(IClusterClient cluster)
     {
         var summary = cluster.GetGrain<IChainGrain>(0).GetSummaryAsync();
-        var pool = cluster.GetGrain<IDataPoolGrain>(0).GetMessagesAsync();
+        var pool = cluster.GetGrain<IDataPoolGrain>(0).CountAsync();
         var neighbours = cluster.GetGrain<INeighbourGrain>(0).GetNeighboursAsync();
         var miner = cluster.GetGrain<IMinerStatusGrain>(0).GetStatusAsync();
         await Task.WhenAll(summary, pool, neighbours, miner);
@@ -37,7 +37,7 @@ public static class StatusApi
         var (chain, status) = (summary.Result, miner.Result);
         return TypedResults.Ok(new StatusResponse(
             status.Name, chain.Length, chain.Height, chain.TipHash, chain.GenesisHash, chain.Difficulty,
-            pool.Result.Length, neighbours.Result.Length, status.IsMining, status.HashesPerSecond, status.Silos));
+            pool.Result, neighbours.Result.Length, status.IsMining, status.HashesPerSecond, status.Silos));
     }
 
     /// <remarks>A minimal API over the health checks (not MapHealthChecks) so that OpenAPI documents it.</remarks>

@@ -54,12 +54,14 @@ public static class GatewayHostingExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PerClient(gateway.RequestsPerSecond);
             limiter.AddPolicy(MessagesApi.AddPolicy, context => PerClientPartition(context, gateway.MessagesPerSecond));
+            limiter.AddPolicy(NeighboursApi.RegisterPolicy, context => PerClientPartition(context, gateway.NeighbourRegistrationsPerMinute, TimeSpan.FromMinutes(1)));
             limiter.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new ValueTask(Results.Problem(
                     type: "https://tools.ietf.org/html/rfc6585#section-4", title: "Too many requests",
-                    detail: "Slow down and try again in a second.", statusCode: StatusCodes.Status429TooManyRequests)
+                    detail: $"Slow down and try again in {seconds} s.", statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(context.HttpContext));
             };
         });
@@ -111,8 +113,8 @@ public static class GatewayHostingExtensions
     private static PartitionedRateLimiter<HttpContext> PerClient(int perSecond) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => PerClientPartition(context, perSecond));
 
-    private static RateLimitPartition<string> PerClientPartition(HttpContext context, int perSecond) =>
+    private static RateLimitPartition<string> PerClientPartition(HttpContext context, int permits, TimeSpan? window = null) =>
         RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 });
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window ?? TimeSpan.FromSeconds(1), QueueLimit = 0 });
 }

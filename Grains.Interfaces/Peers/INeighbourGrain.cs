@@ -11,15 +11,17 @@ public interface INeighbourGrain : IGrainWithIntegerKey
     [Alias("GetNeighbours"), AlwaysInterleave]
     Task<ImmutableArray<Neighbour>> GetNeighboursAsync();
 
-    /// <summary>Adds a peer URL unless it is invalid, known, or the list is full.</summary>
-    [Alias("Add")]
-    Task<NeighbourAddResult> AddAsync(Uri url);
+    /// <summary>Adds a peer (a base URL) once it answers <c>GET /status</c> with our genesis, unless it is invalid, known,
+    /// refused, or the list is full. Interleaves: the peer's answer is awaited without holding up the other calls.</summary>
+    [Alias("Add"), AlwaysInterleave]
+    Task<NeighbourAddOutcome> AddAsync(Uri url);
 
     /// <summary>Forgets a peer; false if it was not known.</summary>
     [Alias("Remove")]
     Task<bool> RemoveAsync(Uri url);
 
-    /// <summary>Drops a peer that served invalid data and refuses it from then on (until this miner restarts).</summary>
+    /// <summary>Drops a peer that served what no honest peer serves and refuses its host and port for a while
+    /// (<c>Miner:PeerBanDuration</c>).</summary>
     [Alias("Ban")]
     Task BanAsync(Uri url, string reason);
 

@@ -13,14 +13,25 @@ public interface IDataPoolGrain : IGrainWithIntegerKey
     [Alias("Add")]
     Task<PoolAddResult> AddAsync(Message message);
 
-    /// <summary>Adds the messages a peer or a reorganisation hands over; returns how many were new.
-    /// With <paramref name="evenIfFull"/> (reorganisations) the size limit is not applied: nothing accepted is dropped.</summary>
+    /// <summary>Adds the messages a peer or a reorganisation hands over; returns how many were new. Peers' messages fill
+    /// only their share of the pool (the rest is kept for users' <see cref="AddAsync"/>); with
+    /// <paramref name="evenIfFull"/> (reorganisations) no limit is applied: nothing accepted is dropped.</summary>
     [Alias("AddRange")]
     Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false);
 
     /// <summary>All pending messages, oldest first.</summary>
     [Alias("GetMessages"), AlwaysInterleave]
     Task<ImmutableArray<Message>> GetMessagesAsync();
+
+    /// <summary>How many messages are pending.</summary>
+    [Alias("Count"), AlwaysInterleave]
+    Task<int> CountAsync();
+
+    /// <summary>Up to <paramref name="maxCount"/> pending messages, oldest first, from the one after
+    /// <paramref name="after"/> on; from the oldest when <paramref name="after"/> is null or no longer pending (so a
+    /// reader following pages may see a message twice, never miss one).</summary>
+    [Alias("GetPage"), AlwaysInterleave]
+    Task<ImmutableArray<Message>> GetPageAsync(Guid? after, int maxCount);
 
     /// <summary>The oldest <paramref name="maxCount"/> pending messages: the next block's content.</summary>
     [Alias("Peek"), AlwaysInterleave]

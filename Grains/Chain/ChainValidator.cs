@@ -139,18 +139,13 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
         }
     }
 
-    /// <summary>Whether a message may enter a pool or a block: text present and within the limit, time canonical,
-    /// id derived from the content.</summary>
+    /// <summary>Whether a message may enter a pool or a block: its text passes <see cref="MessageText"/>, its time is
+    /// canonical, its id is derived from the content.</summary>
     public string? CheckMessage(Message message)
     {
-        if (string.IsNullOrWhiteSpace(message.Text))
+        if (MessageText.Problem(message.Text, rules.MaxMessageLength) is { } problem)
         {
-            return $"message {message.Id} is empty";
-        }
-
-        if (message.Text.Length > rules.MaxMessageLength)
-        {
-            return $"message {message.Id} is longer than {rules.MaxMessageLength} characters";
+            return $"message {message.Id}: {problem}";
         }
 
         if (!IsWholeUtcMilliseconds(message.AcceptedAt))

@@ -21,6 +21,7 @@ public static class PeerServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddStandardResilienceHandler(ConfigureResilience)
             .SelectPipelineByAuthority();
+        services.AddTransient<IPeerAdmission, GenesisAdmission>();
         return services;
     }
 

@@ -59,7 +59,8 @@ public sealed partial class DataPoolGrain(
 
     public async Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false)
     {
-        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolSize - _messages.Count);
+        // Peers get only their share of the pool: the rest stays free for this miner's own users (PUT /add).
+        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolFromPeers - _messages.Count);
         var fresh = messages
             .Where(m => validator.CheckMessage(m) is null)
             .DistinctBy(m => m.Id)
@@ -76,6 +77,14 @@ public sealed partial class DataPoolGrain(
 
     public Task<ImmutableArray<Message>> GetMessagesAsync() => Task.FromResult<ImmutableArray<Message>>([.. _messages]);
 
+    public Task<int> CountAsync() => Task.FromResult(_messages.Count);
+
+    public Task<ImmutableArray<Message>> GetPageAsync(Guid? after, int maxCount)
+    {
+        var start = after is { } id && _ids.Contains(id) ? _messages.FindIndex(m => m.Id == id) + 1 : 0;
+        return Task.FromResult<ImmutableArray<Message>>([.. _messages.Skip(start).Take(Math.Max(0, maxCount))]);
+    }
+
     public Task<ImmutableArray<Message>> PeekAsync(int maxCount) =>
         Task.FromResult<ImmutableArray<Message>>([.. _messages.Take(Math.Max(0, maxCount))]);
 
@@ -91,16 +100,18 @@ public sealed partial class DataPoolGrain(
         }
     }
 
-    /// <summary>The unprocessed-data sync job: pull each neighbour's pool and keep what is new to us and
-    /// not yet in our chain. One peer failing or answering garbage costs only its own part of the round.</summary>
+    /// <summary>The unprocessed-data sync job: pull the oldest messages of each neighbour's pool, at most a quota per
+    /// peer, and keep what is new to us and not yet in our chain, within the peers' share of the pool. One peer failing,
+    /// answering garbage or flooding costs only its own part of the round.</summary>
     private async Task SyncAsync(CancellationToken cancellation)
     {
         var neighbours = await GrainFactory.GetGrain<INeighbourGrain>(Key).GetNeighboursAsync();
+        var quota = options.Value.MaxPeerMessagesPerRound;
         await Task.WhenAll(neighbours.Select(async n =>
         {
             try
             {
-                var fresh = (await peers.GetDataAsync(n.Url, cancellation)).Where(m => !_ids.Contains(m.Id)).ToList();
+                var fresh = (await peers.GetDataAsync(n.Url, quota, cancellation)).Where(m => !_ids.Contains(m.Id)).ToList();
                 if (fresh.Count > 0)
                 {
                     var unrecorded = (await GrainFactory.GetGrain<IChainGrain>(Key).WithoutRecordedAsync([.. fresh.Select(m => m.Id)])).ToHashSet();

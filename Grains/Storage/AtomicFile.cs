@@ -1,7 +1,8 @@
 namespace Orleans.Blockchain.Storage;
 
 /// <summary>Writes a file so that a crash at any instant leaves either the old or the new content:
-/// write a temporary file beside it, flush it to disk, then rename it over the target.</summary>
+/// write a temporary file beside it, flush it to disk, rename it over the target, then flush the directory, without
+/// which the rename itself may not survive a power loss.</summary>
 public static class AtomicFile
 {
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellation = default)
@@ -14,5 +15,6 @@ public static class AtomicFile
         }
 
         File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 }

@@ -97,12 +97,6 @@ public sealed partial class ChainSyncGrain(
         {
             var status = await peers.GetStatusAsync(peer, budget.Token);
             var ours = await Chain.GetSummaryAsync();
-            if (PeerValues.CheckStatus(status) is { } malformed)
-            {
-                LogMalformed(peer, malformed);
-                return;
-            }
-
             if (status.GenesisHash != ours.GenesisHash)
             {
                 LogOtherNetwork(peer, status.GenesisHash);
@@ -130,7 +124,7 @@ public sealed partial class ChainSyncGrain(
         }
         catch (Exception e)
         {
-            LogSyncFailed(peer, PeerValues.Shorten(e.Message));
+            LogSyncFailed(peer, PeerText.ForLog(e.Message));
         }
         finally
         {
@@ -297,9 +291,6 @@ public sealed partial class ChainSyncGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {Peer} is on another network (genesis {Genesis}); not syncing with it")]
     private partial void LogOtherNetwork(Uri peer, string genesis);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {Peer} answered a malformed status: {Problem}")]
-    private partial void LogMalformed(Uri peer, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain sync with {Peer} failed: {Problem}")]
     private partial void LogSyncFailed(Uri peer, string problem);

@@ -170,7 +170,9 @@ public sealed class GatewayCommandTests(LocalNetwork network)
     [Fact]
     public async Task Neighbours_add_then_remove_with_the_admin_key()
     {
-        var peer = $"http://127.0.0.1:{FreePorts.BaseFor(1)}/";
+        using var http = new HttpClient();
+        using var standIn = new StatusEcho(await http.GetByteArrayAsync(new Uri(new Uri(First), "status"))); // admitted: our genesis
+        var peer = standIn.Url.ToString();
 
         var added = await BlockchainCli.RunAsync("neighbours", "add", peer, "--url", First);
         var withoutKey = await BlockchainCli.RunAsync("neighbours", "remove", peer, "--url", First);

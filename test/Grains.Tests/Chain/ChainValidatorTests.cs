@@ -75,7 +75,7 @@ public class ChainValidatorTests
 
     [Fact]
     public void Message_too_long() =>
-        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(new string('x', 11))] })), "longer than 10");
+        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(new string('x', 11))] })), "at most 10 are allowed");
 
     [Fact]
     public void Message_whose_text_was_swapped_under_its_id() =>
@@ -83,6 +83,22 @@ public class ChainValidatorTests
 
     [Fact]
     public void Empty_message() => AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(" ")] })), "empty");
+
+    [Theory]
+    [InlineData("a\u001bb", "U+001B")]
+    [InlineData("a\u202Eb", "U+202E")]
+    [InlineData("\u200B", "U+200B")]
+    [InlineData("\t\n", "no visible character")]
+    public void Message_with_a_control_or_format_character_or_nothing_visible(string text, string reason) =>
+        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(text)] })), reason);
+
+    [Fact]
+    public void Message_with_a_lone_surrogate() => // built at run time: an attribute cannot hold invalid UTF-16
+        AssertInvalid(Replace(3, b => TestBlocks.Solve(b with { Messages = [TestBlocks.NewMessage(new string([(char)0xD800, 'x']))] })), "lone surrogate");
+
+    [Fact]
+    public void Tab_and_newline_are_the_control_characters_a_message_may_hold() =>
+        Assert.True(_validator.ValidateChain([.. _chain, TestBlocks.Mine(_chain[^1], [TestBlocks.NewMessage("a\tb\nc")])]).IsValid);
 
     [Fact]
     public void Block_text_too_large() =>

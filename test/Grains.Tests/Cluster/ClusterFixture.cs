@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Silo.Mining;
 using Orleans.TestingHost;
 
@@ -38,6 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.FirstGossipDelay = options.GossipInterval = options.ChainSyncInterval = options.DataSyncInterval = Timeout.InfiniteTimeSpan;
             });
             silo.Services.AddMinerGrainServices().AddMinerFileStorage();
+            silo.Services.AddSingleton<IPeerAdmission, FakeAdmission>();
             silo.Services.AddHostedService<MiningService>();
         });
         Cluster = builder.Build();

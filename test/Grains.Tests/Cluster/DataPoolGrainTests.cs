@@ -36,14 +36,44 @@ public sealed class DataPoolGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Is_bounded_but_never_drops_what_a_reorganisation_returns()
+    public async Task Is_bounded_keeps_room_for_users_and_never_drops_what_a_reorganisation_returns()
     {
         var messages = Enumerable.Range(0, ClusterFixture.MaxPoolSize + 5).Select(i => TestBlocks.NewMessage($"{i}")).ToList();
+        var fromPeers = ClusterFixture.MaxPoolSize * 3 / 4; // 25 % of the pool is kept for the miner's users
 
-        Assert.Equal(ClusterFixture.MaxPoolSize, await _pool.AddRangeAsync([.. messages]));
+        Assert.Equal(fromPeers, await _pool.AddRangeAsync([.. messages]));
+        Assert.Equal(0, await _pool.AddRangeAsync([TestBlocks.NewMessage("one more from a peer")]));
+        for (var i = fromPeers; i < ClusterFixture.MaxPoolSize; i++)
+        {
+            Assert.Equal(PoolAddResult.Added, await _pool.AddAsync(TestBlocks.NewMessage($"a user's {i}")));
+        }
+
         Assert.Equal(PoolAddResult.Full, await _pool.AddAsync(TestBlocks.NewMessage()));
-        Assert.Equal(5, await _pool.AddRangeAsync([.. messages], evenIfFull: true));
-        Assert.Equal(messages.Count, (await _pool.GetMessagesAsync()).Length);
+        Assert.Equal(ClusterFixture.MaxPoolSize, await _pool.CountAsync());
+        Assert.Equal(messages.Count - fromPeers, await _pool.AddRangeAsync([.. messages], evenIfFull: true));
+        Assert.Equal(messages.Count + ClusterFixture.MaxPoolSize - fromPeers, await _pool.CountAsync());
+    }
+
+    [Fact]
+    public async Task Pages_from_the_message_after_the_cursor_or_from_the_oldest_when_it_is_gone()
+    {
+        var messages = Enumerable.Range(0, 5).Select(i => TestBlocks.NewMessage($"page {i}")).ToList();
+        await _pool.AddRangeAsync([.. messages]);
+
+        Assert.Equal(messages[..2], await _pool.GetPageAsync(null, 2));
+        Assert.Equal(messages[2..4], await _pool.GetPageAsync(messages[1].Id, 2));
+        Assert.Empty(await _pool.GetPageAsync(messages[4].Id, 2));
+        await _pool.RemoveAsync([messages[1].Id]);
+        Assert.Equal([messages[0], messages[2]], await _pool.GetPageAsync(messages[1].Id, 2));
+    }
+
+    [Fact]
+    public async Task Refuses_control_and_format_characters_from_peers_too()
+    {
+        var fine = TestBlocks.NewMessage("line one\n\tline two");
+
+        Assert.Equal(1, await _pool.AddRangeAsync([TestBlocks.NewMessage("a\u202Eb"), TestBlocks.NewMessage("\u0000"), TestBlocks.NewMessage("\u200B"), fine]));
+        Assert.Equal([fine], await _pool.GetPageAsync(null, 10));
     }
 
     [Fact]

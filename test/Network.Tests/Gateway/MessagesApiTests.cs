@@ -88,8 +88,26 @@ public sealed class MessagesApiTests(GatewayFixture fixture)
     }
 
     [Theory]
+    [InlineData("%00", "U+0000")] // NUL
+    [InlineData("red%1B%5B31m", "U+001B")] // a terminal escape
+    [InlineData("abc%E2%80%AEdef", "U+202E")] // a bidi override
+    [InlineData("%E2%80%8B%E2%80%8B", "U+200B")] // zero-width spaces only
+    [InlineData("a%7Fb", "U+007F")] // DEL
+    [InlineData("%C2%A0%E2%80%83", "no visible character")] // a no-break space and an em space
+    public async Task Message_with_control_or_format_characters_or_nothing_visible_is_refused_with_the_reason(string encoded, string reason)
+    {
+        using var request = Api.Raw(HttpMethod.Put, fixture.Miner.Url, $"add?message={encoded}");
+        using var response = await Http.SendAsync(request);
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("No Message added!", problem.GetProperty("message").GetString());
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("héllo 世界 🎉")]
     [InlineData("a+b & c=d %41 ?#/")]
+    [InlineData("two lines\nand\ta tab")]
     public async Task Valid_message_round_trips_exactly_into_the_chain(string text)
     {
         using var response = await Http.PutAsync($"add?message={Uri.EscapeDataString(text)}", null);

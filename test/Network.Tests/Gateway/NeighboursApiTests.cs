@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orleans.Blockchain.Network.Tests.Harness;
 
 namespace Orleans.Blockchain.Network.Tests.Gateway;
 
-/// <summary><c>GET</c>, <c>POST</c> and <c>DELETE /neighbours</c> over real HTTP. The peers registered here
-/// never answer; the fixture's miner keeps them anyway (it never drops a peer for failures).</summary>
+/// <summary><c>GET</c>, <c>POST</c> and <c>DELETE /neighbours</c> over real HTTP. The peers registered here are fake
+/// peers that answer like miners of the fixture's network (a peer is admitted only then).</summary>
 [Collection(GatewayCollection.Name)]
 public sealed class NeighboursApiTests(GatewayFixture fixture)
 {
@@ -32,7 +33,8 @@ public sealed class NeighboursApiTests(GatewayFixture fixture)
     [Fact]
     public async Task Registering_a_peer_creates_it_once_and_then_reports_it_known()
     {
-        const string url = "http://127.0.0.1:1/";
+        await using var peer = await StartPeerAsync();
+        var url = peer.Url.ToString();
         try
         {
             using var created = await PostAsync(new { url });
@@ -47,7 +49,7 @@ public sealed class NeighboursApiTests(GatewayFixture fixture)
             Assert.Equal(url, (await Api.ReadJsonAsync(again)).GetProperty("url").GetString());
 
             // Another spelling of the same peer is the same peer: normalised, never listed twice.
-            using var respelled = await PostAsync(new { url = " HTTP://127.0.0.1:1 " });
+            using var respelled = await PostAsync(new { url = $" HTTP://127.0.0.1:{peer.Url.Port} " });
             Assert.Equal(HttpStatusCode.OK, respelled.StatusCode);
             Assert.Equal(url, (await Api.ReadJsonAsync(respelled)).GetProperty("url").GetString());
 
@@ -68,6 +70,8 @@ public sealed class NeighboursApiTests(GatewayFixture fixture)
     [InlineData("http://user:secret@127.0.0.1:5/")]
     [InlineData("/relative/")]
     [InlineData("")]
+    [InlineData("http://127.0.0.1:5/internal-service/admin/")]
+    [InlineData("http://127.0.0.1:5/x")]
     public async Task Registering_an_invalid_url_is_a_bad_request(string url)
     {
         using var response = await PostAsync(new { url });
@@ -104,7 +108,8 @@ public sealed class NeighboursApiTests(GatewayFixture fixture)
     [Fact]
     public async Task Removing_a_peer_needs_the_admin_key_and_then_forgets_it()
     {
-        const string url = "http://127.0.0.1:2/";
+        await using var peer = await StartPeerAsync();
+        var url = peer.Url.ToString();
         using (var created = await PostAsync(new { url }))
         {
             Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{created.StatusCode}");
@@ -149,6 +154,13 @@ public sealed class NeighboursApiTests(GatewayFixture fixture)
 
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("Invalid peer URL", problem.GetProperty("title").GetString());
+    }
+
+    /// <summary>A peer that answers like an idle miner of the fixture's network, so that it is admitted.</summary>
+    private async Task<FakePeer> StartPeerAsync()
+    {
+        var genesis = (await fixture.Miner.GetChainAsync()).Chain[0];
+        return await FakePeer.StartAsync(context => FakePeer.AnswerIdleAsync(context, genesis));
     }
 
     private async Task<List<string?>> ListAsync() =>

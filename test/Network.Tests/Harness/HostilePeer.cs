@@ -41,11 +41,14 @@ public sealed class HostilePeer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var forged = Forge(genesis, 50);
-        app.Run(context => behaviour switch
+        // Each answers GET /status like a miner of the victim's network (the forger with its longer chain): that is
+        // how a peer gets in. It misbehaves everywhere else.
+        app.Run(context => (behaviour, context.Request.Path.Value) switch
         {
-            Behaviour.Garbage => context.Response.WriteAsync("{ this is not json ]]"),
-            Behaviour.Hang => Task.Delay(Timeout.Infinite, context.RequestAborted),
-            Behaviour.Huge => WriteHugeAsync(context),
+            (not Behaviour.InvalidChain, "/status") => FakePeer.WriteStatusAsync(context, genesis.Hash, genesis.Difficulty),
+            (Behaviour.Garbage, _) => context.Response.WriteAsync("{ this is not json ]]"),
+            (Behaviour.Hang, _) => Task.Delay(Timeout.Infinite, context.RequestAborted),
+            (Behaviour.Huge, _) => WriteHugeAsync(context),
             _ => WriteInvalidChainAsync(context, genesis, forged),
         });
         await app.StartAsync();
