@@ -21,6 +21,8 @@ internal static class BlockchainCommand
             HealthCommand.Create(client),
             NeighboursCommand.Create(client),
             WatchCommand.Create(client),
+            ProofCommand.Create(client),
+            VerifyCommand.Create(),
         };
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Proofs;
 
 namespace Orleans.Blockchain.Cli.Gateway;
 
@@ -34,6 +35,8 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
         GetAsync<Block>($"blocks/{Uri.EscapeDataString(heightOrHash)}", cancellation);
 
     public Task<MessageReceipt> GetReceiptAsync(Guid id, CancellationToken cancellation) => GetAsync<MessageReceipt>($"messages/{id}", cancellation);
+
+    public Task<MessageProof> GetProofAsync(Guid id, CancellationToken cancellation) => GetAsync<MessageProof>($"messages/{id}/proof", cancellation);
 
     /// <summary>The health report; 503 (not ready) is an answer here, not an error.</summary>
     public async Task<HealthAnswer> GetHealthAsync(CancellationToken cancellation)

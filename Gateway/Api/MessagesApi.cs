@@ -40,7 +40,10 @@ public static class MessagesApi
             .WithDescription(
                 "The message, its leaf index among the block's leafCount messages, the RFC 6962 audit path (hex, lowest first) from "
                 + "its leaf to the block's messages root, every header field from the message's block (headers[0]) to the tip "
-                + "(last), the genesis hash and the difficulty. 404 for an unknown id; 409 with the receipt while it is pending.");
+                + "(last), the genesis hash and the difficulty. 404 for an unknown id; 409 with the receipt while it is pending.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
