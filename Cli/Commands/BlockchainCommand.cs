@@ -23,6 +23,7 @@ internal static class BlockchainCommand
             WatchCommand.Create(client),
             ProofCommand.Create(client),
             VerifyCommand.Create(),
+            AuditCommand.Create(client),
         };
     }
 }

@@ -25,6 +25,10 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
     public Task<ChainResponse> GetChainAsync(long from, CancellationToken cancellation) =>
         GetAsync<ChainResponse>(from > 0 ? $"chain?from={from}" : "chain", cancellation);
 
+    /// <summary>At most <paramref name="limit"/> blocks from height <paramref name="from"/> on.</summary>
+    public Task<ChainResponse> GetChainAsync(long from, int limit, CancellationToken cancellation) =>
+        GetAsync<ChainResponse>($"chain?from={from}&limit={limit}", cancellation);
+
     public Task<NeighboursResponse> GetNeighboursAsync(CancellationToken cancellation) => GetAsync<NeighboursResponse>("neighbours", cancellation);
 
     public Task<ImmutableArray<Message>> GetDataAsync(CancellationToken cancellation) => GetAsync<ImmutableArray<Message>>("data", cancellation);

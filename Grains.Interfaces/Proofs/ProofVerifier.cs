@@ -54,49 +54,10 @@ public static class ProofVerifier
                 ? Check(ProofStep.Root, true, $"leaf {proof.LeafIndex} of {proof.LeafCount} and {path.Length} path hashes give the messages root {Hex(root)}")
                 : Fail(ProofStep.Root, $"the audit path leads to {Hex(root)}, but block {block.Index}'s messages root is {block.MessagesRoot}");
 
-        foreach (var header in proof.Headers)
+        foreach (var check in CheckHeaders(proof.Headers, proof.Difficulty, block.Index == 1 ? proof.GenesisHash : null))
         {
-            var hash = header.ComputeHash();
-            if (hash != header.Hash)
-            {
-                yield return Fail(ProofStep.Header, hash is null
-                    ? $"block {header.Index}: the previous hash and the messages root must be 64 lowercase hex digits"
-                    : $"block {header.Index}: the header's fields hash to {hash}, not to the stated {header.Hash}");
-            }
+            yield return check;
         }
-
-        yield return Check(ProofStep.Header, true, $"{proof.Headers.Length} header hashes recomputed; block {block.Index} is {block.Hash}");
-
-        if (proof.Difficulty is < 0 or > ProofOfWork.MaxDifficulty)
-        {
-            yield return Fail(ProofStep.ProofOfWork, $"a difficulty of {proof.Difficulty} is not one a network can have (0 to {ProofOfWork.MaxDifficulty})");
-        }
-
-        foreach (var header in proof.Headers)
-        {
-            if (header.Difficulty != proof.Difficulty || !ProofOfWork.Meets(header.Hash, proof.Difficulty))
-            {
-                yield return Fail(ProofStep.ProofOfWork, $"block {header.Index}: {header.Hash} (difficulty {header.Difficulty}) does not have the network's {proof.Difficulty} leading zero digits");
-            }
-        }
-
-        yield return Check(ProofStep.ProofOfWork, true, $"every hash has {proof.Difficulty} leading zero digits: about {ProofOfWork.ExpectedHashes(proof.Difficulty) * proof.Headers.Length:0.###e+0} hashes of work");
-
-        for (var i = 0; i < proof.Headers.Length; i++)
-        {
-            var (expectedIndex, expectedPrevious) = i == 0
-                ? (block.Index, block.Index == 1 ? proof.GenesisHash : block.PreviousHash)
-                : (proof.Headers[i - 1].Index + 1, proof.Headers[i - 1].Hash);
-            var header = proof.Headers[i];
-            if (header.Index != expectedIndex || header.PreviousHash != expectedPrevious)
-            {
-                yield return Fail(ProofStep.Link, i == 0
-                    ? $"block 1 names {header.PreviousHash} as the block before it, not the genesis {proof.GenesisHash}"
-                    : $"block {header.Index} does not follow block {proof.Headers[i - 1].Index} ({proof.Headers[i - 1].Hash})");
-            }
-        }
-
-        yield return Check(ProofStep.Link, true, $"blocks {block.Index} to {tip.Index} link one to the next; tip {tip.Hash}");
 
         var genesis = GenesisBlock.Create(proof.Difficulty).Hash;
         if (proof.GenesisHash != genesis)
@@ -115,6 +76,56 @@ public static class ProofVerifier
         {
             yield return CheckpointCheck(proof, checkpoint);
         }
+    }
+
+    /// <summary>The header, proof-of-work and link steps over consecutive headers: each hash recomputed from its fields,
+    /// each with the difficulty's leading zeros, each naming the one before; the first names
+    /// <paramref name="previousHash"/> when it is given. Shared by proofs and by audits of a chain's new blocks.</summary>
+    public static IEnumerable<ProofCheck> CheckHeaders(IReadOnlyList<ProvenHeader> headers, int difficulty, string? previousHash)
+    {
+        foreach (var header in headers)
+        {
+            var hash = header.ComputeHash();
+            if (hash != header.Hash)
+            {
+                yield return Fail(ProofStep.Header, hash is null
+                    ? $"block {header.Index}: the previous hash and the messages root must be 64 lowercase hex digits"
+                    : $"block {header.Index}: the header's fields hash to {hash}, not to the stated {header.Hash}");
+            }
+        }
+
+        yield return Check(ProofStep.Header, true, $"{headers.Count} header hashes recomputed; block {headers[0].Index} is {headers[0].Hash}");
+
+        if (difficulty is < 0 or > ProofOfWork.MaxDifficulty)
+        {
+            yield return Fail(ProofStep.ProofOfWork, $"a difficulty of {difficulty} is not one a network can have (0 to {ProofOfWork.MaxDifficulty})");
+        }
+
+        foreach (var header in headers)
+        {
+            if (header.Difficulty != difficulty || !ProofOfWork.Meets(header.Hash, difficulty))
+            {
+                yield return Fail(ProofStep.ProofOfWork, $"block {header.Index}: {header.Hash} (difficulty {header.Difficulty}) does not have the network's {difficulty} leading zero digits");
+            }
+        }
+
+        yield return Check(ProofStep.ProofOfWork, true, $"every hash has {difficulty} leading zero digits: about {ProofOfWork.ExpectedHashes(difficulty) * headers.Count:0.###e+0} hashes of work");
+
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i];
+            var (expectedIndex, expectedPrevious) = i == 0
+                ? (header.Index, previousHash ?? header.PreviousHash)
+                : (headers[i - 1].Index + 1, headers[i - 1].Hash);
+            if (header.Index != expectedIndex || header.PreviousHash != expectedPrevious)
+            {
+                yield return Fail(ProofStep.Link, i == 0
+                    ? $"block {header.Index} names {header.PreviousHash} as the block before it, not {previousHash}"
+                    : $"block {header.Index} does not follow block {headers[i - 1].Index} ({headers[i - 1].Hash})");
+            }
+        }
+
+        yield return Check(ProofStep.Link, true, $"blocks {headers[0].Index} to {headers[^1].Index} link one to the next; the last is {headers[^1].Hash}");
     }
 
     private static ProofCheck CheckpointCheck(MessageProof proof, Checkpoint checkpoint)
