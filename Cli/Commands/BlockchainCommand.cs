@@ -24,6 +24,7 @@ internal static class BlockchainCommand
             ProofCommand.Create(client),
             VerifyCommand.Create(),
             AuditCommand.Create(client),
+            KeygenCommand.Create(),
         };
     }
 }

@@ -43,6 +43,11 @@ internal static class VerifyCommand
             else if (result.IsVerified)
             {
                 await output.WriteLineAsync($"verified: {proof.Message.Text} in block {result.Height}, {Printable.Number(result.Confirmations)} confirmations");
+                if (proof.Message.Author is { } author)
+                {
+                    await output.WriteLineAsync($"  signed by {author.Fingerprint} (Ed25519 key {author.PublicKey}) at {Printable.Time(author.SignedAt)}");
+                }
+
                 foreach (var check in result.Checks)
                 {
                     await output.WriteLineAsync($"  {check.Name,-14} {check.Detail}");

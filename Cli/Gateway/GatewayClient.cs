@@ -19,8 +19,14 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
 
     public Uri Address => address;
 
-    public Task<AddResponse> AddAsync(string text, CancellationToken cancellation) =>
-        SendAsync<AddResponse>(new(HttpMethod.Put, $"add?message={Uri.EscapeDataString(text)}"), cancellation);
+    public Task<AddResponse> AddAsync(string text, CancellationToken cancellation) => AddAsync(text, null, cancellation);
+
+    /// <summary>Adds a message, signed when <paramref name="author"/> is given.</summary>
+    public Task<AddResponse> AddAsync(string text, MessageAuthor? author, CancellationToken cancellation)
+    {
+        var signed = author is null ? "" : $"&publicKey={author.PublicKey}&signedAt={author.SignedAt.ToUnixTimeMilliseconds()}&signature={author.Signature}";
+        return SendAsync<AddResponse>(new(HttpMethod.Put, $"add?message={Uri.EscapeDataString(text)}{signed}"), cancellation);
+    }
 
     public Task<ChainResponse> GetChainAsync(long from, CancellationToken cancellation) =>
         GetAsync<ChainResponse>(from > 0 ? $"chain?from={from}" : "chain", cancellation);

@@ -23,7 +23,11 @@ public static class MessagesApi
         api.MapPut("/add", AddAsync)
             .WithName("AddMessage")
             .WithSummary("Adds a message to this miner's pool; it spreads to every miner and is mined into a block.")
-            .WithDescription("Example: PUT /add?message=hello%20world. The answer's id lets you follow the message at GET /messages/{id}.")
+            .WithDescription(
+                "Example: PUT /add?message=hello%20world. The answer's id lets you follow the message at GET /messages/{id}. "
+                + "A signed message adds &publicKey=HEX (Ed25519, 32 bytes)&signedAt=UNIX_MS&signature=HEX (64 bytes) over "
+                + "\"orleans-blockchain message v1\" 0x00 ‖ public key ‖ signedAt (int64 big-endian) ‖ UTF-8 text (`blockchain add TEXT --sign KEYFILE`); "
+                + "a bad signature is refused with 400 \"the signature does not verify\".")
             .RequireRateLimiting(AddPolicy);
 
         api.MapGet("/data", GetDataAsync)
@@ -67,7 +71,12 @@ public static class MessagesApi
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var message = Message.Create(text, now);
+        if (!SignedMessage.TryReadAuthor(request.Query, text, now, out var author, out var refusal))
+        {
+            return NotAdded(refusal);
+        }
+
+        var message = Message.Create(text, now, author);
         PoolAddResult result;
         try
         {

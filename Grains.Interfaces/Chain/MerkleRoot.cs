@@ -1,12 +1,10 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace Orleans.Blockchain.Chain;
 
 /// <summary>
 /// The commitment of a header to its messages: the RFC 6962 Merkle tree (<see cref="MerkleTree"/>) over one leaf per
-/// message, whose data is id as 16 big-endian bytes ‖ acceptedAt as int64 big-endian Unix ms ‖ UTF-8 text; so the
-/// leaf hash is SHA-256(0x00 ‖ that data). The prefixes keep leaves and nodes from being confused.
+/// message, whose data is id as 16 big-endian bytes ‖ <see cref="Message.Content"/> (acceptedAt as int64 big-endian
+/// Unix ms ‖ UTF-8 text; a signed message has the 0xFF marker, its version, key, time and signature before the text);
+/// so the leaf hash is SHA-256(0x00 ‖ that data). The prefixes keep leaves and nodes from being confused.
 /// </summary>
 public static class MerkleRoot
 {
@@ -31,11 +29,10 @@ public static class MerkleRoot
     /// <summary>The bytes a message's leaf hashes (after the 0x00 prefix).</summary>
     public static byte[] LeafData(Message message)
     {
-        var text = Encoding.UTF8.GetBytes(message.Text);
-        var data = new byte[16 + 8 + text.Length];
+        var content = Message.Content(message.Text, message.AcceptedAt, message.Author);
+        var data = new byte[16 + content.Length];
         message.Id.TryWriteBytes(data.AsSpan(0, 16), bigEndian: true, out _);
-        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(16, 8), message.AcceptedAt.ToUnixTimeMilliseconds());
-        text.CopyTo(data.AsSpan(24));
+        content.CopyTo(data, 16);
         return data;
     }
 }

@@ -9,6 +9,9 @@ public enum ProofStep
     /// <summary>The message's id is derived from its content, and its leaf hash is recomputed.</summary>
     Leaf,
 
+    /// <summary>A signed message's Ed25519 signature verifies for its author's key (unsigned messages skip it).</summary>
+    Signature,
+
     /// <summary>The audit path leads from the leaf to the messages root of the message's block.</summary>
     Root,
 

@@ -41,10 +41,17 @@ public static class ProofVerifier
         yield return Check(ProofStep.Bundle, true, $"message {message.Id} in block {block.Index}, {proof.Headers.Length} headers to the tip {tip.Index}");
 
         var leaf = MerkleRoot.LeafHash(message);
-        var id = Message.IdFor(message.Text, message.AcceptedAt);
+        var id = Message.IdFor(message.Text, message.AcceptedAt, message.Author);
         yield return id == message.Id
-            ? Check(ProofStep.Leaf, true, $"the id is derived from the text and time; leaf hash {Hex(leaf)}")
-            : Fail(ProofStep.Leaf, $"the message's id {message.Id} is not derived from its text and time ({id})");
+            ? Check(ProofStep.Leaf, true, $"the id is derived from the {(message.Author is null ? "text and time" : "text, time, author and signature")}; leaf hash {Hex(leaf)}")
+            : Fail(ProofStep.Leaf, $"the message's id {message.Id} is not derived from its content ({id})");
+
+        if (message.Author is { } author)
+        {
+            yield return MessageSignature.Verifies(author, message.Text)
+                ? Check(ProofStep.Signature, true, $"signed by {author.Fingerprint} (Ed25519 key {author.PublicKey}) at {author.SignedAt:O}")
+                : Fail(ProofStep.Signature, $"the signature does not verify for key {author.Fingerprint}");
+        }
 
         var path = proof.AuditPath.Select(p => ProvenHeader.IsHash(p) ? Convert.FromHexString(p) : []).ToArray();
         var root = MerkleTree.RootFromAuditPath(leaf, proof.LeafIndex, proof.LeafCount, path);
