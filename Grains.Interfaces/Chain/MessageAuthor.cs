@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Orleans.Blockchain.Chain;
 
 /// <summary>Who wrote a signed message: an Ed25519 public key, the time the author signed at and the signature over
@@ -12,6 +14,8 @@ public sealed record MessageAuthor(
     [property: Id(1)] DateTimeOffset SignedAt,
     [property: Id(2)] string Signature)
 {
-    /// <summary>A short name for the key: the first 16 hex digits of SHA-256 of the raw public key.</summary>
+    /// <summary>A short name for the key: the first 16 hex digits of SHA-256 of the raw public key. Not in the JSON:
+    /// whoever reads a key computes it, so no bundle can carry a fingerprint that does not match its key.</summary>
+    [JsonIgnore]
     public string Fingerprint => MessageSignature.Fingerprint(PublicKey);
 }

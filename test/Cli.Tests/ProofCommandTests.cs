@@ -52,6 +52,32 @@ public sealed class ProofCommandTests(LocalNetwork network) : IDisposable
     }
 
     [Fact]
+    public async Task A_message_signed_with_a_new_key_shows_its_fingerprint_and_verifies_with_its_author()
+    {
+        var key = Path.Combine(_files.Path, "author.key");
+        var keygen = await BlockchainCli.RunAsync("keygen", "-o", key);
+        Assert.True(keygen.ExitCode == 0, keygen.ToString());
+        var fingerprint = keygen.OutputLines.Single().Split("fingerprint ")[1];
+        Assert.Equal(1, (await BlockchainCli.RunAsync("keygen", "-o", key)).ExitCode); // never over a key
+
+        var add = await BlockchainCli.RunAsync("add", "signed from the CLI", "--sign", key, "--wait", "--interval", "0.2", "--url", First, "--json");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var receipt = add.JsonLines<MessageReceipt>()[^1];
+        Assert.NotNull(receipt.Author);
+
+        var block = await BlockchainCli.RunAsync("get", "block", $"{receipt.Height}", "--url", First);
+        Assert.Contains(block.OutputLines, line => line.Contains(fingerprint, StringComparison.Ordinal) && line.Contains("signed from the CLI", StringComparison.Ordinal));
+        var chain = await BlockchainCli.RunAsync("get", "chain", "--url", First);
+        Assert.Contains(chain.OutputLines, line => line.Contains($"signed: {fingerprint}", StringComparison.Ordinal));
+
+        var file = Path.Combine(_files.Path, "signed.json");
+        Assert.Equal(0, (await BlockchainCli.RunAsync("proof", $"{receipt.Id}", "-o", file, "--url", First)).ExitCode);
+        var verify = await BlockchainCli.RunAsync("verify", file);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Equal($"signed by {fingerprint}", verify.OutputLines[1].Split(" (")[0]);
+    }
+
+    [Fact]
     public async Task Another_genesis_or_an_unknown_checkpoint_fails_and_says_which()
     {
         var id = await MinedAsync("which network");

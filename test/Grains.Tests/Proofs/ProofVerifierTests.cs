@@ -13,11 +13,13 @@ public class ProofVerifierTests
 
     private static readonly ChainRules Rules = new(Difficulty: 1);
 
-    /// <summary>A chain of 5 blocks whose block 2 holds three messages; the proof is of the middle one.</summary>
-    private static (List<Block> Chain, Message Message) ChainWithMessage()
+    /// <summary>A chain of 5 blocks whose block 2 holds three messages; the proof is of the middle one, signed or not.</summary>
+    private static (List<Block> Chain, Message Message) ChainWithMessage(bool signed = false)
     {
         var chain = TestBlocks.Chain(Rules, 1, "before");
-        Message[] messages = [TestBlocks.NewMessage("first"), TestBlocks.NewMessage("the one"), TestBlocks.NewMessage("third")];
+        var at = TestBlocks.Now();
+        var author = signed ? MessageSignature.Sign(MessageSignature.CreateKey().PrivateKey, at, "the one") : null;
+        Message[] messages = [TestBlocks.NewMessage("first"), Message.Create("the one", at, author), TestBlocks.NewMessage("third")];
         chain.Add(TestBlocks.Mine(chain[^1], messages));
         return (TestBlocks.Extend(chain, 3, "after"), messages[1]);
     }
@@ -60,10 +62,12 @@ public class ProofVerifierTests
 
     /// <summary>One character changed in any value of the bundle's JSON: it no longer parses, or it fails at the
     /// step that covers that field. Every field is changed at every character.</summary>
-    [Fact]
-    public void One_character_changed_anywhere_fails_at_the_step_that_covers_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_character_changed_anywhere_fails_at_the_step_that_covers_it(bool signed)
     {
-        var (chain, message) = ChainWithMessage();
+        var (chain, message) = ChainWithMessage(signed);
         var json = JsonSerializer.SerializeToNode(ProofOf(chain, message), Json)!;
         var fieldsChanged = new HashSet<string>();
 
@@ -127,6 +131,22 @@ public class ProofVerifierTests
         "genesisHash" => ProofStep.Genesis,
         _ => throw new InvalidOperationException($"no step covers {path}"),
     };
+
+    [Fact]
+    public void A_signed_message_verifies_with_its_author_and_a_forged_signature_fails_at_the_signature()
+    {
+        var (chain, message) = ChainWithMessage(signed: true);
+        var proof = ProofOf(chain, message);
+
+        var result = ProofVerifier.Verify(proof);
+        Assert.True(result.IsVerified, result.Failure?.Detail);
+        Assert.Contains(result.Checks, c => c.Step == ProofStep.Signature && c.Detail.Contains(message.Author!.Fingerprint, StringComparison.Ordinal));
+
+        // A forger who re-derives the id for a signature of his own making is stopped by the signature.
+        var forgedAuthor = message.Author! with { Signature = new string('0', 128) };
+        var forged = Message.Create(message.Text, message.AcceptedAt, forgedAuthor);
+        Assert.Equal(ProofStep.Signature, ProofVerifier.Verify(proof with { Message = forged }).Failure?.Step);
+    }
 
     [Fact]
     public void A_header_left_out_fails_the_link()
