@@ -56,7 +56,7 @@ internal sealed class ChainAuditor(GatewayClient gateway, TimeProvider clock)
 
         return new AuditOutcome(status.GenesisHash, 
             true,
-            $"block {remembered.Height} ({Printable.ShortHash(remembered.Hash)}) is still in the chain; now at block {status.Height} ({Printable.ShortHash(status.TipHash)}), {seen.Count} new blocks checked",
+            $"block {remembered.Height} ({Printable.ShortHash(remembered.Hash)}) is still in the chain; now at block {status.Height} ({Printable.ShortHash(status.TipHash)}), {Printable.Count(seen.Count, "new block")} checked",
             remembered.MovedTo(seen, Url, clock.GetUtcNow()));
     }
 

@@ -27,7 +27,7 @@ internal static class ProofCommand
             await File.WriteAllTextAsync(path.FullName, JsonSerializer.Serialize(proof, GatewayJson.Indented) + "\n", cancellation);
             var confirmations = proof.Headers[^1].Index - proof.Headers[0].Index + 1;
             await output.WriteLineAsync(
-                $"saved the proof of message {proof.Message.Id} (block {proof.Headers[0].Index}, {Printable.Number(confirmations)} confirmations) to {path}");
+                $"saved the proof of message {proof.Message.Id} (block {proof.Headers[0].Index}, {Printable.Count(confirmations, "confirmation")}) to {path}");
             return CommandAction.Succeeded;
         });
     }

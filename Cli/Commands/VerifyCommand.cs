@@ -42,7 +42,7 @@ internal static class VerifyCommand
             }
             else if (result.IsVerified)
             {
-                await output.WriteLineAsync($"verified: {proof.Message.Text} in block {result.Height}, {Printable.Number(result.Confirmations)} confirmations");
+                await output.WriteLineAsync($"verified: {proof.Message.Text} in block {result.Height}, {Printable.Count(result.Confirmations, "confirmation")}");
                 if (proof.Message.Author is { } author)
                 {
                     await output.WriteLineAsync($"  signed by {author.Fingerprint} (Ed25519 key {author.PublicKey}) at {Printable.Time(author.SignedAt)}");

@@ -38,7 +38,7 @@ public static class ProofVerifier
         var message = proof.Message;
         var block = proof.Headers[0];
         var tip = proof.Headers[^1];
-        yield return Check(ProofStep.Bundle, true, $"message {message.Id} in block {block.Index}, {proof.Headers.Length} headers to the tip {tip.Index}");
+        yield return Check(ProofStep.Bundle, true, $"message {message.Id} in block {block.Index}, headers from there to the tip {tip.Index}");
 
         var leaf = MerkleRoot.LeafHash(message);
         var id = Message.IdFor(message.Text, message.AcceptedAt, message.Author);
@@ -101,7 +101,7 @@ public static class ProofVerifier
             }
         }
 
-        yield return Check(ProofStep.Header, true, $"{headers.Count} header hashes recomputed; block {headers[0].Index} is {headers[0].Hash}");
+        yield return Check(ProofStep.Header, true, $"every header hash recomputed ({headers.Count}); block {headers[0].Index} is {headers[0].Hash}");
 
         if (difficulty is < 0 or > ProofOfWork.MaxDifficulty)
         {
