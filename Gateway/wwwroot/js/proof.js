@@ -2,7 +2,7 @@
 // leaf → (signature) → path → root → header → proof of work → tip. The same rules as `blockchain verify`
 // (Grains.Interfaces/Proofs/ProofVerifier.cs): nothing the gateway says is taken on trust but the bundle's bytes.
 import { concat, fromHex, headerBytes, int64Bytes, leafBytes, messageContent, nodeHash, sha256, toHex } from './header.js';
-import { leadingZeros } from './format.js';
+import { leadingZeros, plural } from './format.js';
 
 const SIGNATURE_CONTEXT = new TextEncoder().encode('orleans-blockchain message v1\0');
 
@@ -43,7 +43,7 @@ export async function verifyProof(bundle) {
       return steps;
     }
   }
-  add('header', true, `SHA-256 of block #${block.index}'s 96-byte header, recomputed here (and of the ${headers.length - 1} headers after it).`, block.hash);
+  add('header', true, `SHA-256 of block #${block.index}'s 96-byte header, recomputed here (and of ${plural(headers.length - 1, 'header')} after it).`, block.hash);
 
   const weak = headers.find(h => h.difficulty !== bundle.difficulty || leadingZeros(h.hash) < bundle.difficulty);
   if (!add('work', !weak, weak
@@ -56,7 +56,7 @@ export async function verifyProof(bundle) {
     : h.index !== headers[i - 1].index + 1 || h.previousHash !== headers[i - 1].hash);
   const tip = headers[headers.length - 1];
   add('tip', broken < 0, broken < 0
-    ? `Blocks #${block.index} to #${tip.index} each name the hash of the one before: ${tip.index - block.index + 1} confirmations up to the tip.`
+    ? `Blocks #${block.index} to #${tip.index} each name the hash of the one before: ${plural(tip.index - block.index + 1, 'confirmation')} up to the tip.`
     : `Block #${headers[broken].index} does not name the hash of the block before it.`, tip.hash);
   return steps;
 }

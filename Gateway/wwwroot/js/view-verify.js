@@ -1,6 +1,7 @@
 // The "Verify" view of a message: fetches its proof bundle and shows each step of the check, with its hash.
 import { getProof } from './api.js';
 import { byId, el, replace, setText } from './dom.js';
+import { plural } from './format.js';
 import { verifyProof } from './proof.js';
 
 const dialog = byId('verify-dialog');
@@ -50,6 +51,6 @@ export async function showVerification(id) {
   const tip = bundle.headers[bundle.headers.length - 1];
   setText(summary, failed
     ? `Not verified: the ${NAMES[failed.step].toLowerCase()} check fails.`
-    : `Verified: “${bundle.message.text}” is in block #${block.index}, ${tip.index - block.index + 1} confirmations.`);
+    : `Verified: “${bundle.message.text}” is in block #${block.index}, ${plural(tip.index - block.index + 1, 'confirmation')}.`);
   summary.dataset.ok = String(!failed);
 }
