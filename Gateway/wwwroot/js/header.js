@@ -1,5 +1,5 @@
 // The block header and its hash, recomputed in the browser exactly as the miners compute them
-// (Grains/Chain/BlockHeader.cs and MerkleRoot.cs). If this page gets the same hash from the block's
+// (Grains.Interfaces/Chain/BlockHeader.cs and MerkleRoot.cs). If this page gets the same hash from the block's
 // fields, the block's hash really commits to those fields.
 
 /** The 96 bytes that are hashed, field by field. Everything but the nonce fills the first
