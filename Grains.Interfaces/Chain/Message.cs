@@ -64,9 +64,9 @@ public sealed record Message(
     }
 
     /// <summary>Malformed hex (which validation refuses anyway) encodes as zeros rather than throwing.</summary>
-    private static void WriteHex(string hex, Span<byte> destination)
+    private static void WriteHex(string? hex, Span<byte> destination)
     {
-        if (hex.Length != 2 * destination.Length || Convert.FromHexString(hex, destination, out _, out _) != System.Buffers.OperationStatus.Done)
+        if (hex is null || hex.Length != 2 * destination.Length || Convert.FromHexString(hex, destination, out _, out _) != System.Buffers.OperationStatus.Done)
         {
             destination.Clear();
         }

@@ -156,9 +156,9 @@ public static class ProofVerifier
     /// <summary>What is missing or out of range, before any hash is computed; null when the shape is right.</summary>
     private static string? Shape(MessageProof proof)
     {
-        if (proof.Message is not { Text: not null })
+        if (proof.Message is not { Text: not null } || proof.Message.Author is { PublicKey: null } or { Signature: null })
         {
-            return "the bundle has no message";
+            return "the bundle has no message, or an author without its key or signature";
         }
 
         if (proof.AuditPath.IsDefault || proof.AuditPath.Any(p => p is null))

@@ -149,6 +149,17 @@ public class ProofVerifierTests
     }
 
     [Fact]
+    public void A_bundle_with_parts_missing_fails_at_the_bundle_step()
+    {
+        var (chain, message) = ChainWithMessage(signed: true);
+        var proof = ProofOf(chain, message);
+
+        Assert.Equal(ProofStep.Bundle, ProofVerifier.Verify(proof with { Message = message with { Author = message.Author! with { PublicKey = null! } } }).Failure?.Step);
+        Assert.Equal(ProofStep.Bundle, ProofVerifier.Verify(proof with { Headers = [] }).Failure?.Step);
+        Assert.Equal(ProofStep.Bundle, ProofVerifier.Verify(proof with { Message = null! }).Failure?.Step);
+    }
+
+    [Fact]
     public void A_header_left_out_fails_the_link()
     {
         var (chain, message) = ChainWithMessage();
