@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Cli.Authors;
 using Orleans.Blockchain.Cli.Output;
 
 namespace Orleans.Blockchain.Cli.Commands;
@@ -14,16 +15,19 @@ internal static class AddCommand
         var confirmations = new Option<int>("--confirmations") { HelpName = "N", Description = "With --wait: the confirmations to wait for (1 = in the tip block)", DefaultValueFactory = _ => 1 };
         var waitTimeout = new Option<double>("--wait-timeout") { HelpName = "SECONDS", Description = "With --wait: seconds to wait before giving up", DefaultValueFactory = _ => 300 };
         var interval = new Option<double>("--interval") { HelpName = "SECONDS", Description = "With --wait: seconds between looks at the receipt", DefaultValueFactory = _ => 0.5 };
+        var sign = new Option<FileInfo?>("--sign") { HelpName = "FILE", Description = "Sign the message with the Ed25519 key `keygen` saved in FILE" };
 
         var command = new Command("add", "Add a message to the miner's pool; it spreads to every miner and is mined into a block.")
         {
-            message, wait, confirmations, waitTimeout, interval,
+            message, wait, confirmations, waitTimeout, interval, sign,
         };
         client.AddTo(command);
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
             using var gateway = client.Connect(parse);
-            var added = await gateway.AddAsync(parse.GetValue(message)!, cancellation);
+            var text = parse.GetValue(message)!;
+            var author = parse.GetValue(sign) is { } keyFile ? AuthorKey.Load(keyFile.FullName).Sign(text, DateTimeOffset.UtcNow) : null;
+            var added = await gateway.AddAsync(text, author, cancellation);
             if (!parse.GetValue(wait))
             {
                 if (client.IsJson(parse))

@@ -21,6 +21,10 @@ internal static class BlockchainCommand
             HealthCommand.Create(client),
             NeighboursCommand.Create(client),
             WatchCommand.Create(client),
+            ProofCommand.Create(client),
+            VerifyCommand.Create(),
+            AuditCommand.Create(client),
+            KeygenCommand.Create(),
         };
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Proofs;
 
 namespace Orleans.Blockchain.Cli.Gateway;
 
@@ -18,11 +19,21 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
 
     public Uri Address => address;
 
-    public Task<AddResponse> AddAsync(string text, CancellationToken cancellation) =>
-        SendAsync<AddResponse>(new(HttpMethod.Put, $"add?message={Uri.EscapeDataString(text)}"), cancellation);
+    public Task<AddResponse> AddAsync(string text, CancellationToken cancellation) => AddAsync(text, null, cancellation);
+
+    /// <summary>Adds a message, signed when <paramref name="author"/> is given.</summary>
+    public Task<AddResponse> AddAsync(string text, MessageAuthor? author, CancellationToken cancellation)
+    {
+        var signed = author is null ? "" : $"&publicKey={author.PublicKey}&signedAt={author.SignedAt.ToUnixTimeMilliseconds()}&signature={author.Signature}";
+        return SendAsync<AddResponse>(new(HttpMethod.Put, $"add?message={Uri.EscapeDataString(text)}{signed}"), cancellation);
+    }
 
     public Task<ChainResponse> GetChainAsync(long from, CancellationToken cancellation) =>
         GetAsync<ChainResponse>(from > 0 ? $"chain?from={from}" : "chain", cancellation);
+
+    /// <summary>At most <paramref name="limit"/> blocks from height <paramref name="from"/> on.</summary>
+    public Task<ChainResponse> GetChainAsync(long from, int limit, CancellationToken cancellation) =>
+        GetAsync<ChainResponse>($"chain?from={from}&limit={limit}", cancellation);
 
     public Task<NeighboursResponse> GetNeighboursAsync(CancellationToken cancellation) => GetAsync<NeighboursResponse>("neighbours", cancellation);
 
@@ -34,6 +45,8 @@ internal sealed class GatewayClient(Uri address, TimeSpan timeout) : IDisposable
         GetAsync<Block>($"blocks/{Uri.EscapeDataString(heightOrHash)}", cancellation);
 
     public Task<MessageReceipt> GetReceiptAsync(Guid id, CancellationToken cancellation) => GetAsync<MessageReceipt>($"messages/{id}", cancellation);
+
+    public Task<MessageProof> GetProofAsync(Guid id, CancellationToken cancellation) => GetAsync<MessageProof>($"messages/{id}/proof", cancellation);
 
     /// <summary>The health report; 503 (not ready) is an answer here, not an error.</summary>
     public async Task<HealthAnswer> GetHealthAsync(CancellationToken cancellation)

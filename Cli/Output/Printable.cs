@@ -30,6 +30,9 @@ internal static class Printable
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>"1 confirmation", "3 confirmations".</summary>
+    public static string Count(long value, string one) => $"{Number(value)} {one}{(value == 1 ? "" : "s")}";
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string HashRate(double hashesPerSecond) => hashesPerSecond switch

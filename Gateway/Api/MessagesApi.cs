@@ -5,11 +5,13 @@ using Orleans.Blockchain.Api;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Gateway.Hosting;
 using Orleans.Blockchain.Pool;
+using Orleans.Blockchain.Proofs;
 using Orleans.Blockchain.Storage;
 
 namespace Orleans.Blockchain.Gateway.Api;
 
-/// <summary>Messages in: <c>PUT /add</c>; what is pending: <c>GET /data</c>; where one stands: <c>GET /messages/{id}</c>.</summary>
+/// <summary>Messages in: <c>PUT /add</c>; what is pending: <c>GET /data</c>; where one stands: <c>GET /messages/{id}</c>;
+/// a proof that it is in a block: <c>GET /messages/{id}/proof</c>.</summary>
 public static class MessagesApi
 {
     public const string AddPolicy = "add";
@@ -21,7 +23,11 @@ public static class MessagesApi
         api.MapPut("/add", AddAsync)
             .WithName("AddMessage")
             .WithSummary("Adds a message to this miner's pool; it spreads to every miner and is mined into a block.")
-            .WithDescription("Example: PUT /add?message=hello%20world. The answer's id lets you follow the message at GET /messages/{id}.")
+            .WithDescription(
+                "Example: PUT /add?message=hello%20world. The answer's id lets you follow the message at GET /messages/{id}. "
+                + "A signed message adds &publicKey=HEX (Ed25519, 32 bytes)&signedAt=UNIX_MS&signature=HEX (64 bytes) over "
+                + "\"orleans-blockchain message v1\" 0x00 ‖ public key ‖ signedAt (int64 big-endian) ‖ UTF-8 text (`blockchain add TEXT --sign KEYFILE`); "
+                + "a bad signature is refused with 400 \"the signature does not verify\".")
             .RequireRateLimiting(AddPolicy);
 
         api.MapGet("/data", GetDataAsync)
@@ -34,6 +40,17 @@ public static class MessagesApi
         api.MapGet("/messages/{id}", GetReceiptAsync)
             .WithName("GetMessage")
             .WithSummary("Where a message stands: pending, or in block h with n confirmations.");
+
+        api.MapGet("/messages/{id}/proof", GetProofAsync)
+            .WithName("GetMessageProof")
+            .WithSummary("A self-contained proof that a message is in a block: check it offline with `blockchain verify`.")
+            .WithDescription(
+                "The message, its leaf index among the block's leafCount messages, the RFC 6962 audit path (hex, lowest first) from "
+                + "its leaf to the block's messages root, every header field from the message's block (headers[0]) to the tip "
+                + "(last), the genesis hash and the difficulty. 404 for an unknown id; 409 with the receipt while it is pending.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -53,7 +70,12 @@ public static class MessagesApi
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var message = Message.Create(text, now);
+        if (!SignedMessage.TryReadAuthor(request.Query, text, now, out var author, out var refusal))
+        {
+            return NotAdded(refusal);
+        }
+
+        var message = Message.Create(text, now, author);
         PoolAddResult result;
         try
         {
@@ -115,6 +137,28 @@ public static class MessagesApi
         return receipt.Status == MessageStatus.Unknown
             ? TypedResults.Problem(title: "Unknown message", detail: $"This miner has never seen message {messageId}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(receipt);
+    }
+
+    private static async Task<Results<Ok<MessageProof>, ProblemHttpResult>> GetProofAsync(string id, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var messageId))
+        {
+            return TypedResults.Problem(title: "Not a message id", detail: $"'{id}' is not a GUID.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var chain = cluster.GetGrain<IChainGrain>(0);
+        if (await chain.GetProofAsync(messageId) is { } proof)
+        {
+            return TypedResults.Ok(proof);
+        }
+
+        // Not in a block: pending or unknown (or mined in between: the receipt says so, and a retry gets the proof).
+        var receipt = await chain.GetReceiptAsync(messageId);
+        return receipt.Status == MessageStatus.Unknown
+            ? TypedResults.Problem(title: "Unknown message", detail: $"This miner has never seen message {messageId}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Problem(
+                title: "Not in a block yet", detail: $"Message {messageId} is {receipt.Status}: a proof exists once it is mined into a block.",
+                statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["receipt"] = receipt });
     }
 
     // The seed answered {"message": "No Message added!"}: problem details carry that member too.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orleans.Blockchain.Chain;
 
 /// <summary>One block of the chain. Its <see cref="Hash"/> is SHA-256 over the 96-byte header
-/// (see <c>BlockHeader</c> in Grains), which commits to every other field, messages included.</summary>
+/// (see <see cref="BlockHeader"/>), which commits to every other field, messages included.</summary>
 /// <param name="Index">Height: 0 for genesis, then one more per block.</param>
 /// <param name="Timestamp">When it was mined, in whole milliseconds (UTC).</param>
 /// <param name="Messages">The messages it records.</param>

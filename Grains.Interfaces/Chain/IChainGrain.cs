@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Blockchain.Mining;
+using Orleans.Blockchain.Proofs;
 using Orleans.Concurrency;
 
 namespace Orleans.Blockchain.Chain;
@@ -30,6 +31,11 @@ public interface IChainGrain : IGrainWithIntegerKey
     /// <summary>Where a message stands: in a block (with confirmations), pending in the pool, or unknown.</summary>
     [Alias("GetReceipt"), AlwaysInterleave]
     Task<MessageReceipt> GetReceiptAsync(Guid messageId);
+
+    /// <summary>The inclusion proof of a message in a block of the chain, with the headers up to the tip; null when
+    /// no block holds it.</summary>
+    [Alias("GetProof"), AlwaysInterleave]
+    Task<MessageProof?> GetProofAsync(Guid messageId);
 
     /// <summary>Those of <paramref name="ids"/> that no block of the chain holds.</summary>
     [Alias("WithoutRecorded"), AlwaysInterleave]

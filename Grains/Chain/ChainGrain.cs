@@ -69,12 +69,14 @@ public sealed partial class ChainGrain(
     {
         if (_chain.HeightOf(messageId) is { } height)
         {
-            return new MessageReceipt(messageId, MessageStatus.InBlock, height, _chain.Blocks[(int)height].Hash, _chain.Tip.Index - height + 1);
+            var block = _chain.Blocks[(int)height];
+            var author = block.Messages.First(m => m.Id == messageId).Author;
+            return new MessageReceipt(messageId, MessageStatus.InBlock, height, block.Hash, _chain.Tip.Index - height + 1, author);
         }
 
-        return await Pool.FindAsync(messageId) is null
-            ? new MessageReceipt(messageId, MessageStatus.Unknown)
-            : new MessageReceipt(messageId, MessageStatus.Pending);
+        return await Pool.FindAsync(messageId) is { } pending
+            ? new MessageReceipt(messageId, MessageStatus.Pending, Author: pending.Author)
+            : new MessageReceipt(messageId, MessageStatus.Unknown);
     }
 
     public Task<ImmutableArray<Guid>> WithoutRecordedAsync(ImmutableArray<Guid> ids) =>

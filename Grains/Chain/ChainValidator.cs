@@ -153,7 +153,12 @@ public sealed class ChainValidator(ChainRules rules, TimeProvider clock)
             return $"message {message.Id} time is not in whole milliseconds UTC";
         }
 
-        return message.Id == Message.IdFor(message.Text, message.AcceptedAt) ? null : $"message {message.Id} id does not match its content";
+        if (message.Author is { } author && (!IsWholeUtcMilliseconds(author.SignedAt) || !MessageSignature.Verifies(author, message.Text)))
+        {
+            return $"message {message.Id}: the signature does not verify";
+        }
+
+        return message.Id == Message.IdFor(message.Text, message.AcceptedAt, message.Author) ? null : $"message {message.Id} id does not match its content";
     }
 
     private string? CheckMessages(Block block)

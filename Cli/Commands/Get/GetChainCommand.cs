@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Cli.Output;
 
 namespace Orleans.Blockchain.Cli.Commands.Get;
@@ -24,11 +25,19 @@ internal static class GetChainCommand
             var table = new Table("HEIGHT", "MINED", "MESSAGES", "NONCE", "HASH");
             foreach (var block in chain.Chain)
             {
-                table.Add(Printable.Number(block.Index), Printable.Time(block.Timestamp), Printable.Number(block.Messages.Length), block.Nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), block.Hash);
+                table.Add(Printable.Number(block.Index), Printable.Time(block.Timestamp), MessageCount(block), block.Nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), block.Hash);
             }
 
             table.WriteTo(output);
             return CommandAction.Succeeded;
         });
+    }
+
+    /// <summary>How many messages a block holds, and the fingerprints of the keys that signed any of them.</summary>
+    private static string MessageCount(Block block)
+    {
+        var authors = block.Messages.Where(m => m.Author is not null).Select(m => m.Author!.Fingerprint).Distinct().ToList();
+        var count = Printable.Number(block.Messages.Length);
+        return authors.Count == 0 ? count : $"{count} (signed: {string.Join(", ", authors.Take(2))}{(authors.Count > 2 ? ", …" : "")})";
     }
 }

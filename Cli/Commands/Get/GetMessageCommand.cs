@@ -28,6 +28,11 @@ internal static class GetMessageCommand
                 details.Add("Block", receipt.BlockHash ?? "").Add("Height", Printable.Number(receipt.Height ?? 0)).Add("Confirmations", Printable.Number(receipt.Confirmations));
             }
 
+            if (receipt.Author is { } author)
+            {
+                details.Add("Author", $"{author.Fingerprint} (Ed25519 key {author.PublicKey})").Add("Signed", Printable.Time(author.SignedAt));
+            }
+
             details.WriteTo(output);
             return CommandAction.Succeeded;
         });

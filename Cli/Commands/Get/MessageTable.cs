@@ -8,10 +8,10 @@ internal static class MessageTable
 {
     public static Table Of(IEnumerable<Message> messages, string? empty = null)
     {
-        var table = new Table("ID", "ACCEPTED", "TEXT") { Empty = empty };
+        var table = new Table("ID", "ACCEPTED", "AUTHOR", "TEXT") { Empty = empty };
         foreach (var message in messages)
         {
-            table.Add(message.Id.ToString(), Printable.Time(message.AcceptedAt), Printable.Truncate(message.Text));
+            table.Add(message.Id.ToString(), Printable.Time(message.AcceptedAt), message.Author?.Fingerprint ?? "-", Printable.Truncate(message.Text));
         }
 
         return table;

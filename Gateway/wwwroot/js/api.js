@@ -10,6 +10,9 @@ export class ApiError extends Error {
   }
 }
 
+/** GET /messages/{id}/proof: the inclusion proof of a mined message (409 while it is pending). */
+export const getProof = id => call('GET', `messages/${encodeURIComponent(id)}/proof`);
+
 /** GET /status: name, height, tip hash, genesis hash, difficulty, pool size, mining state, hash rate. */
 export const getStatus = () => call('GET', 'status');
 

@@ -1,5 +1,5 @@
 // The block header and its hash, recomputed in the browser exactly as the miners compute them
-// (Grains/Chain/BlockHeader.cs and MerkleRoot.cs). If this page gets the same hash from the block's
+// (Grains.Interfaces/Chain/BlockHeader.cs and MerkleRoot.cs). If this page gets the same hash from the block's
 // fields, the block's hash really commits to those fields.
 
 /** The 96 bytes that are hashed, field by field. Everything but the nonce fills the first
@@ -29,7 +29,7 @@ export function fromHex(hex) {
   return bytes;
 }
 
-const concat = (...parts) => {
+export const concat = (...parts) => {
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -45,13 +45,27 @@ const int64 = value => {
   return bytes;
 };
 
-/** The bytes of a Merkle leaf: 0x00 ‖ id (16 bytes) ‖ acceptedAt (int64 ms) ‖ UTF-8 text.
+export const int64Bytes = value => int64(value);
+
+/** What a message's id and leaf commit to (Message.Content in C#): acceptedAt (int64 ms) ‖ UTF-8 text; a signed
+ *  message has 0xFF (never the start of UTF-8) ‖ 0x01 ‖ public key ‖ signedAt ‖ signature before the text. */
+export function messageContent(message) {
+  const text = new TextEncoder().encode(message.text);
+  const accepted = int64(Date.parse(message.acceptedAt));
+  const author = message.author;
+  return author
+    ? concat(accepted, [0xff, 0x01], fromHex(author.publicKey), int64(Date.parse(author.signedAt)), fromHex(author.signature), text)
+    : concat(accepted, text);
+}
+
+/** The bytes of a Merkle leaf: 0x00 ‖ id (16 bytes) ‖ the message's content.
  *  A GUID's big-endian bytes are the hex digits of its usual string form, in order. */
 export function leafBytes(message) {
-  const id = fromHex(message.id.replaceAll('-', ''));
-  const text = new TextEncoder().encode(message.text);
-  return concat([0x00], id, int64(Date.parse(message.acceptedAt)), text);
+  return concat([0x00], fromHex(message.id.replaceAll('-', '')), messageContent(message));
 }
+
+/** An inner node of the tree: SHA-256(0x01 ‖ left ‖ right). */
+export const nodeHash = (left, right) => sha256(concat([0x01], left, right));
 
 /**
  * The Merkle tree of RFC 6962 over the messages: a leaf is SHA-256(leaf bytes), a node
@@ -81,7 +95,7 @@ export function headerBytes(block, messagesRoot, nonce = block.nonce) {
   const view = new DataView(header.buffer);
   header.set(fromHex(block.previousHash), 0);
   header.set(messagesRoot, 32);
-  view.setUint32(64, VERSION);
+  view.setUint32(64, block.version ?? VERSION);
   view.setBigUint64(68, BigInt(block.index));
   view.setBigInt64(76, BigInt(Date.parse(block.timestamp)));
   view.setUint32(84, block.difficulty);

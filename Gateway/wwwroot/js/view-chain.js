@@ -2,6 +2,7 @@
 // keyboard user's focus stays where it was while blocks arrive.
 import { byId, el, setText } from './dom.js';
 import { count, hash, plural, time } from './format.js';
+import { verifyButton } from './view-verify.js';
 
 const PAGE = 20;
 const MESSAGES_SHOWN = 5;
@@ -76,7 +77,7 @@ export class ChainView {
   #messages(block) {
     if (block.messages.length === 0) return el('span', { class: 'muted' }, block.index === 0 ? 'none: genesis is fixed, never mined' : 'none');
     const items = block.messages.slice(0, MESSAGES_SHOWN).map(m =>
-      el('li', { class: `message${this.#ownIds.has(m.id) ? ' own' : ''}`, data: { id: m.id } }, m.text));
+      el('li', { class: `message${this.#ownIds.has(m.id) ? ' own' : ''}`, data: { id: m.id } }, m.text, ' ', verifyButton(m)));
     const rest = block.messages.length - MESSAGES_SHOWN;
     return el('ul', { class: 'messages' }, items,
       rest > 0 ? el('li', { class: 'muted' }, `and ${plural(rest, 'more message')} (inspect the block)`) : null);

@@ -63,9 +63,26 @@ internal static class Api
         Assert.Matches("^[0-9a-f]{64}$", block.GetProperty("previousHash").GetString());
         foreach (var message in block.GetProperty("messages").EnumerateArray())
         {
-            AssertProperties(message, "id", "text", "acceptedAt");
-            Assert.True(Guid.TryParse(message.GetProperty("id").GetString(), out _));
+            AssertMessageShape(message);
         }
+    }
+
+    /// <summary>Asserts the shape of a message: id, text and acceptedAt, and for a signed message its author.</summary>
+    public static void AssertMessageShape(JsonElement message)
+    {
+        if (message.TryGetProperty("author", out var author))
+        {
+            AssertProperties(message, "id", "text", "acceptedAt", "author");
+            AssertProperties(author, "publicKey", "signedAt", "signature");
+            Assert.Matches("^[0-9a-f]{64}$", author.GetProperty("publicKey").GetString());
+            Assert.Matches("^[0-9a-f]{128}$", author.GetProperty("signature").GetString());
+        }
+        else
+        {
+            AssertProperties(message, "id", "text", "acceptedAt");
+        }
+
+        Assert.True(Guid.TryParse(message.GetProperty("id").GetString(), out _));
     }
 
     /// <summary>Every message of a <c>GET /chain</c> answer, with the index of its block.</summary>

@@ -132,7 +132,7 @@ public sealed class MessagesApiTests(GatewayFixture fixture)
         Assert.Equal(JsonValueKind.Array, data.ValueKind);
         foreach (var message in data.EnumerateArray())
         {
-            Api.AssertProperties(message, "id", "text", "acceptedAt");
+            Api.AssertMessageShape(message);
         }
 
         // Either still pending (then listed) or already mined (then the receipt says so).

@@ -27,6 +27,13 @@ public static class BlockHeader
     /// <summary>Writes the header of a block with these fields into <paramref name="header"/>.</summary>
     public static void Write(
         Span<byte> header, long index, DateTimeOffset timestamp, ReadOnlySpan<byte> messagesRoot,
+        string previousHash, int difficulty, ulong nonce) =>
+        Write(header, Version, index, timestamp, messagesRoot, previousHash, difficulty, nonce);
+
+    /// <summary>Writes a header with a stated <paramref name="version"/>: a proof's verifier hashes the version it was
+    /// given, so a changed version changes the hash instead of going unnoticed.</summary>
+    public static void Write(
+        Span<byte> header, uint version, long index, DateTimeOffset timestamp, ReadOnlySpan<byte> messagesRoot,
         string previousHash, int difficulty, ulong nonce)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(header.Length, Size);
@@ -36,7 +43,7 @@ public static class BlockHeader
         }
 
         messagesRoot[..32].CopyTo(header[32..64]);
-        BinaryPrimitives.WriteUInt32BigEndian(header[64..], Version);
+        BinaryPrimitives.WriteUInt32BigEndian(header[64..], version);
         BinaryPrimitives.WriteUInt64BigEndian(header[68..], (ulong)index);
         BinaryPrimitives.WriteInt64BigEndian(header[76..], timestamp.ToUnixTimeMilliseconds());
         BinaryPrimitives.WriteUInt32BigEndian(header[84..], (uint)difficulty);
