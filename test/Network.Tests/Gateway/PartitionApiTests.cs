@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orleans.Blockchain.Network.Tests.Harness;
 
 namespace Orleans.Blockchain.Network.Tests.Gateway;
 
@@ -24,14 +25,17 @@ public sealed class PartitionApiTests(GatewayFixture fixture)
     [Fact]
     public async Task A_partition_hides_the_peers_it_cuts_off_until_healed()
     {
-        const string peer = "http://127.0.0.1:4/";
-        using (await Http.PostAsJsonAsync("neighbours", new { url = peer }))
+        var genesis = (await fixture.Miner.GetChainAsync()).Chain[0];
+        await using var fake = await FakePeer.StartAsync(context => FakePeer.AnswerIdleAsync(context, genesis));
+        var peer = fake.Url.ToString();
+        using (var added = await Http.PostAsJsonAsync("neighbours", new { url = peer }))
         {
+            Assert.True(added.IsSuccessStatusCode, $"{added.StatusCode}");
         }
 
         Assert.Contains(peer, await NeighboursAsync());
 
-        using (var staged = await SendAsync(HttpMethod.Put, new { cutOff = new[] { "HTTP://127.0.0.1:4" } }, GatewayFixture.AdminKey))
+        using (var staged = await SendAsync(HttpMethod.Put, new { cutOff = new[] { $"HTTP://127.0.0.1:{fake.Url.Port}" } }, GatewayFixture.AdminKey))
         {
             Assert.Equal(HttpStatusCode.OK, staged.StatusCode);
             Assert.Equal([peer], (await staged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cutOff").EnumerateArray().Select(u => u.GetString()));

@@ -32,20 +32,20 @@ public sealed class MinerNetwork : IAsyncDisposable
 
     /// <summary>Waits until every running miner's chain holds the message exactly once.</summary>
     public Task WaitUntilEveryChainHoldsAsync(Guid id, TimeSpan? timeout = null) =>
-        WithLogsAsync(Poll.UntilAsync(
+        ExplainAsync(Poll.UntilAsync(
             async () => (await Task.WhenAll(Running.Select(m => m.CountInChainAsync(id)))).All(n => n == 1),
             $"message {id} to be in every chain exactly once", timeout));
 
     /// <summary>Waits until every running miner has the same tip.</summary>
     public Task WaitUntilConvergedAsync(TimeSpan? timeout = null) =>
-        WithLogsAsync(Poll.UntilAsync(
+        ExplainAsync(Poll.UntilAsync(
             async () => (await Task.WhenAll(Running.Select(m => m.GetStatusAsync()))).Select(s => s.TipHash).Distinct().Count() == 1,
             "every chain to have the same tip", timeout));
 
     /// <summary>Waits until every running miner serves one and the same chain holding each of <paramref name="ids"/>
     /// exactly once.</summary>
     public Task WaitUntilOneChainHoldsAsync(IReadOnlyCollection<Guid> ids, TimeSpan? timeout = null) =>
-        WithLogsAsync(Poll.UntilAsync(
+        ExplainAsync(Poll.UntilAsync(
             async () =>
             {
                 var chains = await Task.WhenAll(Running.Select(m => m.GetChainAsync()));
@@ -61,7 +61,8 @@ public sealed class MinerNetwork : IAsyncDisposable
 
     private IEnumerable<MinerProcess> Running => Miners.Where(m => m.IsRunning);
 
-    private async Task WithLogsAsync(Task wait)
+    /// <summary>Awaits <paramref name="wait"/>; if it times out, the error carries the end of every miner's logs.</summary>
+    public async Task ExplainAsync(Task wait)
     {
         try
         {
