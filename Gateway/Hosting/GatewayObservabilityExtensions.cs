@@ -36,6 +36,13 @@ public static class GatewayObservabilityExtensions
     /// </summary>
     public static WebApplication MapGatewayObservability(this WebApplication app)
     {
+        // Neither is part of the miner's REST API: both stay out of the OpenAPI document.
+        app.MapPrometheusScrapingEndpoint().DisableRateLimiting().ExcludeFromDescription();
+        if (!app.Services.GetRequiredService<IOptions<MinerClusterOptions>>().Value.Dashboard)
+        {
+            return app;
+        }
+
         var allowRemote = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DashboardAllowRemote;
         app.UseWhen(
             context => !allowRemote && context.Request.Path.StartsWithSegments(DashboardPath) && !IsLocal(context.Connection.RemoteIpAddress),
@@ -44,8 +51,6 @@ public static class GatewayObservabilityExtensions
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             }));
-        // Neither is part of the miner's REST API: both stay out of the OpenAPI document.
-        app.MapPrometheusScrapingEndpoint().DisableRateLimiting().ExcludeFromDescription();
         app.MapOrleansDashboard(DashboardPath).ExcludeFromDescription();
         return app;
     }
