@@ -7,6 +7,7 @@ try
 {
     builder.AddMinerGateway();
     var app = builder.Build();
+    InvalidSettings.Check(app.Services);
     app.MapMinerGateway();
     await app.RunAsync();
 }

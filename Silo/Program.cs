@@ -7,7 +7,9 @@ builder.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionar
 try
 {
     builder.AddMiner();
-    await builder.Build().RunAsync();
+    var host = builder.Build();
+    InvalidSettings.Check(host.Services);
+    await host.RunAsync();
 }
 catch (Exception e) when (InvalidSettings.Describe(e) is { } setting)
 {

@@ -38,7 +38,7 @@ internal sealed class ClientOptions
         var seconds = parse.GetValue(Timeout);
         if (!(seconds > 0))
         {
-            throw new CommandException("--timeout must be a positive number of seconds");
+            throw new InvalidSettingException("--timeout", seconds, "must be a positive number of seconds");
         }
 
         return new GatewayClient(GatewayAddress.Resolve(parse.GetValue(Url), parse.GetValue(Host)!, parse.GetValue(Port)), TimeSpan.FromSeconds(seconds));

@@ -17,9 +17,14 @@ internal static class WatchCommand
         {
             var every = TimeSpan.FromSeconds(parse.GetValue(interval));
             var limit = parse.GetValue(count);
-            if (every <= TimeSpan.Zero || limit <= 0)
+            if (every <= TimeSpan.Zero)
             {
-                throw new CommandException("--interval and --count must be positive");
+                throw new InvalidSettingException("--interval", parse.GetValue(interval), "must be a positive number of seconds");
+            }
+
+            if (limit <= 0)
+            {
+                throw new InvalidSettingException("--count", limit, "must be 1 or more");
             }
 
             using var gateway = client.Connect(parse);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.Blockchain.Configuration;
@@ -9,13 +10,17 @@ public static class InvalidSettings
 {
     public const int ExitCode = 2;
 
+    /// <summary>Runs the start-up checks (<c>ValidateOnStart</c>) now, before the host starts: it would log a bad setting
+    /// with a stack trace before rethrowing it.</summary>
+    public static void Check(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
+
     /// <summary>The line for a settings error: a rule of <see cref="SettingsValidator{TOptions}"/> failed, or a value could
     /// not even be read as its type (the configuration binder's own message names the setting, value and type).</summary>
     public static string? Describe(Exception error) => error switch
     {
         OptionsValidationException invalid => string.Join("; ", invalid.Failures),
         InvalidOperationException { TargetSite.DeclaringType: var thrower } unreadable when thrower == typeof(ConfigurationBinder) =>
-            unreadable.Message + (unreadable.InnerException is { } why ? $" ({why.Message})" : ""),
+            unreadable.Message,
         _ => null,
     };
 }

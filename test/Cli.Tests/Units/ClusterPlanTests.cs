@@ -53,7 +53,7 @@ public sealed class ClusterPlanTests
     {
         MinerPorts.For(65_535 - 2_100);
         var refused = Assert.Throws<CommandException>(() => MinerPorts.For(65_535 - 2_100, silos: 2));
-        Assert.Contains("its 2 silos use it +100 to +2200", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("its 2 silos also use it +100 to +2200", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
