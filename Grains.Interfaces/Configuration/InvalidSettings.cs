@@ -19,6 +19,8 @@ public static class InvalidSettings
     public static string? Describe(Exception error) => error switch
     {
         OptionsValidationException invalid => string.Join("; ", invalid.Failures),
+        AggregateException { InnerExceptions: var all } when all.All(e => e is OptionsValidationException) =>
+            string.Join("; ", all.Cast<OptionsValidationException>().SelectMany(e => e.Failures)),
         InvalidOperationException { TargetSite.DeclaringType: var thrower } unreadable when thrower == typeof(ConfigurationBinder) =>
             unreadable.Message,
         _ => null,
