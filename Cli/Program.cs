@@ -7,7 +7,7 @@ var parse = BlockchainCommand.Create().Parse(args);
 if (parse.Errors.Count > 0)
 {
     // A usage error (an unknown command, a value that is not a number, ...): one line and exit code 2, like every bad setting.
-    await Console.Error.WriteLineAsync($"error: {parse.Errors[0].Message} (see {CommandPath(parse.CommandResult)} --help)");
+    await Console.Error.WriteLineAsync($"error: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see {CommandPath(parse.CommandResult)} --help)");
     return InvalidSettingException.ExitCode;
 }
 

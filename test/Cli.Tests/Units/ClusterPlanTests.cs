@@ -52,7 +52,7 @@ public sealed class ClusterPlanTests
     public void Ports_that_do_not_fit_all_silos_are_refused()
     {
         MinerPorts.For(65_535 - 2_100);
-        var refused = Assert.Throws<CommandException>(() => MinerPorts.For(65_535 - 2_100, silos: 2));
+        var refused = Assert.Throws<InvalidSettingException>(() => MinerPorts.For(65_535 - 2_100, silos: 2));
         Assert.Contains("its 2 silos also use it +100 to +2200", refused.Message, StringComparison.Ordinal);
     }
 
@@ -97,7 +97,7 @@ public sealed class ClusterPlanTests
     [InlineData(1, "")]
     [InlineData(1, "127.0.0.1: 6379")]
     public void Silo_counts_out_of_range_and_blank_redis_urls_are_refused(int silos, string? redis) =>
-        Assert.Throws<CommandException>(() => NetworkSettingsRules.Check(new(1, 4, 5000, 1, silos, redis), previous: null, "/net"));
+        Assert.Throws<InvalidSettingException>(() => NetworkSettingsRules.Check(new(1, 4, 5000, 1, silos, redis), previous: null, "/net"));
 
     [Fact]
     public void Up_without_options_keeps_last_times_settings_and_defaults_to_one_silo_with_files()

@@ -22,7 +22,7 @@ public sealed class NetworkPlanTests
 
     [Fact]
     public void Ports_that_do_not_fit_are_refused() =>
-        Assert.Throws<CommandException>(() => MinerPorts.For(65_400));
+        Assert.Throws<InvalidSettingException>(() => MinerPorts.For(65_400));
 
     [Fact]
     public void The_silo_gets_every_setting_and_the_admin_key_goes_only_to_the_gateways_environment()
