@@ -57,23 +57,17 @@ public sealed class MinerOptions
     public int MaxPeerFailures { get; set; } = 3;
 
     /// <summary>How long a dropped peer is refused, so that gossip cannot hand it straight back.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan PeerQuarantine { get; set; } = TimeSpan.FromMinutes(5);
 
-    [Range(typeof(TimeSpan), "00:00:00.1", "1.00:00:00")]
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    [Range(typeof(TimeSpan), "00:00:00.1", "1.00:00:00")]
     public TimeSpan GossipInterval { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The first gossip round comes soon after start, so a new miner finds its peers in seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan FirstGossipDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    [Range(typeof(TimeSpan), "00:00:00.1", "1.00:00:00")]
     public TimeSpan ChainSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    [Range(typeof(TimeSpan), "00:00:00.1", "1.00:00:00")]
     public TimeSpan DataSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public int EffectiveMiningThreads => MiningThreads > 0 ? MiningThreads : Environment.ProcessorCount;

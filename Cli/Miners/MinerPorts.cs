@@ -48,14 +48,15 @@ internal sealed record MinerPorts(int Http, int Silo, int SiloGateway, int SiloC
     /// <summary>How far above P the highest port of a miner with <paramref name="silos"/> silos is: its last metrics port.</summary>
     public static int HighestOffset(int silos) => MetricsOffset + ((silos - 1) * MetricsStride);
 
-    /// <summary>The ports of a miner whose gateway listens on <paramref name="httpPort"/>, given by the option <paramref name="setting"/>.</summary>
-    public static MinerPorts For(int httpPort, int silos = 1, string setting = "--port")
+    /// <summary>The ports of a miner whose gateway listens on <paramref name="httpPort"/> (<c>--port</c>; <c>network up</c>
+    /// checks its <c>--base-port</c> before).</summary>
+    public static MinerPorts For(int httpPort, int silos = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
         var highest = HighestOffset(silos);
         return httpPort is > 0 && httpPort <= ushort.MaxValue - highest
             ? new(httpPort, httpPort + SiloOffset, httpPort + SiloGatewayOffset, silos)
-            : throw new InvalidSettingException(setting, httpPort, silos == 1
+            : throw new InvalidSettingException("--port", httpPort, silos == 1
                 ? $"must be between 1 and {ushort.MaxValue - highest} (the silo also uses it +{SiloOffset}, +{SiloGatewayOffset} and +{MetricsOffset})"
                 : $"must be between 1 and {ushort.MaxValue - highest} (its {silos} silos also use it +{SiloOffset} to +{highest})");
     }

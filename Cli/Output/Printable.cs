@@ -29,7 +29,7 @@ internal static class Printable
         }
 
         var cut = max - 1;
-        return text[..(char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut)] + "…";
+        return text[..(cut > 0 && char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut)] + "…";
     }
 
     /// <summary>A hash's first 16 digits: enough to tell blocks apart at a glance (<c>--json</c> has them whole).</summary>

@@ -7,7 +7,8 @@ using Orleans.Dashboard;
 namespace Orleans.Blockchain.Gateway.Hosting;
 
 /// <summary>What a gateway tells operators: Prometheus metrics at <c>/metrics</c> (HTTP server and client, .NET
-/// runtime, the Orleans client) and the Orleans Dashboard of its miner at <c>/dashboard</c>.</summary>
+/// runtime, the Orleans client) and, when <see cref="MinerClusterOptions.Dashboard"/> is on, the Orleans Dashboard of its
+/// miner at <c>/dashboard</c>.</summary>
 public static class GatewayObservabilityExtensions
 {
     public const string DashboardPath = "/dashboard";
