@@ -36,16 +36,13 @@ internal static class NetworkUpCommand
                 previous, parse.GetValue(miners), parse.GetValue(difficulty), parse.GetValue(basePort), parse.GetValue(threads),
                 parse.GetValue(silosPerMiner), parse.GetValue(redis), parse.GetValue(startRedis));
             NetworkSettingsRules.Check(settings, previous, directory);
-            if (!(parse.GetValue(timeout) > 0))
-            {
-                throw new InvalidSettingException("--timeout", parse.GetValue(timeout), "must be a positive number of seconds");
-            }
+            var wait = PositiveSeconds.Of("--timeout", parse.GetValue(timeout));
 
             var error = parse.InvocationConfiguration.Error;
             var launcher = new NetworkLauncher(directory, MinerPrograms.Find(), error);
             var (started, saved) = await launcher.UpAsync(
                 settings, previous, parse.GetValue(adminKey) ?? Environment.GetEnvironmentVariable(NeighboursCommand.AdminKeyVariable),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellation);
+                wait, cancellation);
 
             if (parse.GetValue(json))
             {

@@ -15,13 +15,8 @@ internal static class WatchCommand
         client.AddTo(command);
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
-            var every = TimeSpan.FromSeconds(parse.GetValue(interval));
+            var every = PositiveSeconds.Of("--interval", parse.GetValue(interval));
             var limit = parse.GetValue(count);
-            if (every <= TimeSpan.Zero)
-            {
-                throw new InvalidSettingException("--interval", parse.GetValue(interval), "must be a positive number of seconds");
-            }
-
             if (limit <= 0)
             {
                 throw new InvalidSettingException("--count", limit, "must be 1 or more");

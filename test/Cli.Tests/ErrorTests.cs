@@ -57,6 +57,7 @@ public sealed class ErrorTests
     [InlineData("get status --port 70000", "error: --port 70000 is not allowed: it must be between 1 and 65535")]
     [InlineData("get status --timeout 0", "error: --timeout 0 is not allowed: it must be a positive number of seconds")]
     [InlineData("watch --count 0", "error: --count 0 is not allowed: it must be 1 or more")]
+    [InlineData("add hello --wait --interval 0", "error: --interval 0 is not allowed: it must be a positive number of seconds")]
     [InlineData("network up --miners 0", "error: --miners 0 is not allowed: it must be between 1 and 100")]
     [InlineData("network up --base-port 65000", "error: --base-port 65000 is not allowed: it must be between 1 and 63433 (miner i uses BASE+i up to BASE+2100+i, for i below 3)")]
     [InlineData("miner start data/bad?name.chain", "error: the chain path data/bad?name.chain is not allowed: it must name a chain file like data/alice.chain: letters, digits, '_', '.' or '-' (at most 64) before .chain")]
