@@ -1,9 +1,20 @@
+using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Gateway.Hosting;
 
 // appsettings.json is read from beside the program, so the gateway runs the same from any directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddMinerGateway();
+try
+{
+    builder.AddMinerGateway();
+    var app = builder.Build();
+    InvalidSettings.Check(app.Services);
+    app.MapMinerGateway();
+    await app.RunAsync();
+}
+catch (Exception e) when (InvalidSettings.Describe(e) is { } setting)
+{
+    Console.Error.WriteLine($"gateway: {setting}");
+    return InvalidSettings.ExitCode;
+}
 
-var app = builder.Build();
-app.MapMinerGateway();
-app.Run();
+return 0;

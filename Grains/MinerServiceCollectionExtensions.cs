@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Mining;
 using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
@@ -15,7 +16,7 @@ public static class MinerServiceCollectionExtensions
     /// <summary>Domain services, mining, and the chain's backup files (written in every mode).</summary>
     public static IServiceCollection AddMinerGrainServices(this IServiceCollection services)
     {
-        services.AddOptions<MinerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettingsValidation<MinerOptions>(MinerOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MinerOptions>>().Value.ToChainRules());
         services.AddSingleton<ChainValidator>();

@@ -1,3 +1,4 @@
+using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Silo.Hosting;
 
 // appsettings.json is read from beside the program, so the miner runs the same from any directory.
@@ -6,11 +7,18 @@ builder.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionar
 try
 {
     builder.AddMiner();
-    await builder.Build().RunAsync();
+    var host = builder.Build();
+    InvalidSettings.Check(host.Services);
+    await host.RunAsync();
 }
-catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception e) when (InvalidSettings.Describe(e) is { } setting)
 {
-    Console.Error.WriteLine($"miner: {e.Message}");
+    Console.Error.WriteLine($"miner: {setting}");
+    return InvalidSettings.ExitCode;
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"miner: {e.Message}"); // e.g. an unusable data directory
     return 1;
 }
 

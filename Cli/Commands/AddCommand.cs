@@ -24,6 +24,8 @@ internal static class AddCommand
         client.AddTo(command);
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
+            // Checked before the message is sent: a bad --wait setting must not leave a message behind.
+            var (every, deadline) = (PositiveSeconds.Of("--interval", parse.GetValue(interval)), PositiveSeconds.Of("--wait-timeout", parse.GetValue(waitTimeout)));
             using var gateway = client.Connect(parse);
             var text = parse.GetValue(message)!;
             var author = parse.GetValue(sign) is { } keyFile ? AuthorKey.Load(keyFile.FullName).Sign(text, DateTimeOffset.UtcNow) : null;
@@ -47,11 +49,8 @@ internal static class AddCommand
                 await output.WriteLineAsync($"{added.Message} id {added.Id}");
             }
 
-            var follow = new ReceiptFollower(gateway, added.Id, parse.GetValue(confirmations), TimeSpan.FromSeconds(parse.GetValue(interval)));
-            await follow.RunAsync(
-                receipt => WriteReceipt(output, receipt, client.IsJson(parse)),
-                TimeSpan.FromSeconds(parse.GetValue(waitTimeout)),
-                cancellation);
+            var follow = new ReceiptFollower(gateway, added.Id, parse.GetValue(confirmations), every);
+            await follow.RunAsync(receipt => WriteReceipt(output, receipt, client.IsJson(parse)), deadline, cancellation);
             return CommandAction.Succeeded;
         });
     }

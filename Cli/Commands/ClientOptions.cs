@@ -35,13 +35,8 @@ internal sealed class ClientOptions
 
     public GatewayClient Connect(ParseResult parse)
     {
-        var seconds = parse.GetValue(Timeout);
-        if (!(seconds > 0))
-        {
-            throw new CommandException("--timeout must be a positive number of seconds");
-        }
-
-        return new GatewayClient(GatewayAddress.Resolve(parse.GetValue(Url), parse.GetValue(Host)!, parse.GetValue(Port)), TimeSpan.FromSeconds(seconds));
+        var timeout = PositiveSeconds.Of("--timeout", parse.GetValue(Timeout));
+        return new GatewayClient(GatewayAddress.Resolve(parse.GetValue(Url), parse.GetValue(Host)!, parse.GetValue(Port)), timeout);
     }
 
     public bool IsJson(ParseResult parse) => parse.GetValue(Json);

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Orleans.Blockchain.Cli.Commands;
 
 /// <summary>How every command runs: its output goes to the invocation's writer, and a <see cref="CommandException"/>
-/// (or a file system error) becomes one line on stderr and exit code 1.</summary>
+/// (or a file system error) becomes one line on stderr and exit code 1; an <see cref="InvalidSettingException"/>, exit code 2.</summary>
 internal static class CommandAction
 {
     public const int Succeeded = 0;
@@ -17,6 +17,11 @@ internal static class CommandAction
             try
             {
                 return await run(parse, parse.InvocationConfiguration.Output, cancellation);
+            }
+            catch (InvalidSettingException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return InvalidSettingException.ExitCode;
             }
             catch (Exception e) when (e is CommandException or IOException or UnauthorizedAccessException)
             {

@@ -4,7 +4,8 @@ using Orleans.Blockchain.Cli.Output;
 
 namespace Orleans.Blockchain.Cli.Commands;
 
-/// <summary><c>network status</c>: each miner's processes (every silo) and what its gateway says, and the network's Redis.</summary>
+/// <summary><c>network status</c>: each miner's processes (every silo) and what its gateway says, each silo's metrics
+/// endpoint, and the network's Redis.</summary>
 internal static class NetworkStatusCommand
 {
     public static Command Create(Option<string> dataDirectory, Option<bool> json)
@@ -20,7 +21,7 @@ internal static class NetworkStatusCommand
                 return CommandAction.Succeeded;
             }
 
-            var table = new Table("MINER", "URL", "SILO", "GATEWAY", "HEIGHT", "TIP", "POOL", "PEERS");
+            var table = new Table("MINER", "URL", "SILO", "GATEWAY", "HEIGHT", "TIP", "POOL", "PEERS", "METRICS");
             foreach (var miner in states)
             {
                 var status = miner.Status;
@@ -29,7 +30,8 @@ internal static class NetworkStatusCommand
                     status is null ? "-" : Printable.Number(status.Height),
                     status is null ? "unreachable" : Printable.ShortHash(status.TipHash),
                     status is null ? "-" : Printable.Number(status.PoolSize),
-                    status is null ? "-" : Printable.Number(status.Neighbours));
+                    status is null ? "-" : Printable.Number(status.Neighbours),
+                    string.Join(", ", miner.Metrics));
             }
 
             table.WriteTo(output);

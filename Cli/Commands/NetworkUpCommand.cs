@@ -36,6 +36,7 @@ internal static class NetworkUpCommand
                 previous, parse.GetValue(miners), parse.GetValue(difficulty), parse.GetValue(basePort), parse.GetValue(threads),
                 parse.GetValue(silosPerMiner), parse.GetValue(redis), parse.GetValue(startRedis));
             NetworkSettingsRules.Check(settings, previous, directory);
+            var wait = PositiveSeconds.Of("--timeout", parse.GetValue(timeout));
 
             // The admin key: as given, else as last time, else a new random one; kept in network.json.
             var key = parse.GetValue(adminKey) ?? Environment.GetEnvironmentVariable(NeighboursCommand.AdminKeyVariable)
@@ -46,7 +47,7 @@ internal static class NetworkUpCommand
             var launcher = new NetworkLauncher(directory, MinerPrograms.Find(), error);
             var (started, saved) = await launcher.UpAsync(
                 settings, previous, key,
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellation);
+                wait, cancellation);
 
             if (parse.GetValue(json))
             {

@@ -15,11 +15,11 @@ internal static class WatchCommand
         client.AddTo(command);
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
-            var every = TimeSpan.FromSeconds(parse.GetValue(interval));
+            var every = PositiveSeconds.Of("--interval", parse.GetValue(interval));
             var limit = parse.GetValue(count);
-            if (every <= TimeSpan.Zero || limit <= 0)
+            if (limit <= 0)
             {
-                throw new CommandException("--interval and --count must be positive");
+                throw new InvalidSettingException("--count", limit, "must be 1 or more");
             }
 
             using var gateway = client.Connect(parse);

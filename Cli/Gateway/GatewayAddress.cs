@@ -9,11 +9,19 @@ internal static class GatewayAddress
 
     public static Uri Resolve(string? url, string host, int port)
     {
+        var setting = url is not null ? "--url" : $"${UrlVariable}";
         url ??= Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        if (url is null && port is < 1 or > ushort.MaxValue)
+        {
+            throw new InvalidSettingException("--port", port, $"must be between 1 and {ushort.MaxValue}");
+        }
+
         var text = url ?? string.Create(CultureInfo.InvariantCulture, $"http://{host}:{port}/");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
-            throw new CommandException($"'{text}' is not a gateway URL; give one like http://127.0.0.1:5000");
+            throw url is null
+                ? new InvalidSettingException("--host", host, "must be a host name or an IP address, like 127.0.0.1")
+                : new InvalidSettingException(setting, text, "must be a gateway URL, http or https, like http://127.0.0.1:5000");
         }
 
         // A base address must end in '/' for relative paths to land beneath it.

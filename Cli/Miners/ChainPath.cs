@@ -15,7 +15,7 @@ internal sealed partial record ChainPath(string DataDirectory, string Name)
         var name = file.EndsWith(Extension, StringComparison.Ordinal) ? file[..^Extension.Length] : file;
         if (!ValidName().IsMatch(name))
         {
-            throw new CommandException($"'{path}' does not name a chain file like data/alice.chain: the name must be letters, digits, '_', '.' or '-' (at most 64)");
+            throw new InvalidSettingException("the chain path", path, "must name a chain file like data/alice.chain: letters, digits, '_', '.' or '-' (at most 64) before .chain");
         }
 
         var directory = Path.GetDirectoryName(path);

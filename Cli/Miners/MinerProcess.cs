@@ -14,7 +14,7 @@ internal sealed record MinerProcess(MinerSpec Miner, MinerRole Role, int Number)
     /// <summary>Each port it listens on, with what it is for, as an error message names it.</summary>
     public IEnumerable<(int Port, string Use)> Ports => Role == MinerRole.Gateway
         ? [(Miner.Ports.Http, "gateway HTTP")]
-        : SiloPorts.All(Miner.Ports.SiloCount > 1);
+        : Miner.Ports.SiloPortsWithMetrics(SiloPorts);
 
     public IReadOnlyList<string> Arguments => Miner.ArgumentsFor(Role, Number);
 }

@@ -32,10 +32,23 @@ internal sealed record MinerPrograms(string Dotnet, string Silo, string Gateway)
     /// <summary>A process that runs the program with the miner's settings, attached to this console.</summary>
     public ProcessStartInfo StartInfo(MinerSpec miner, MinerRole role) => StartInfo(new MinerProcess(miner, role, 1));
 
+    /// <summary>The runtime settings that have no runtimeconfig.json property, given to every miner program the CLI starts:
+    /// a 4 MiB gen0 budget (the default follows the CPU's cache, 32 MiB and more here) keeps an idle miner's heap small;
+    /// measured with test/Benchmarks/footprint.sh (README, "Footprint"). A variable already set wins.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Runtime = new Dictionary<string, string>
+    {
+        ["DOTNET_GCgen0size"] = "0x400000",
+    };
+
     /// <summary>A process that runs the program with the settings of this one silo (or the gateway) of the miner.</summary>
     public ProcessStartInfo StartInfo(MinerProcess process)
     {
         var start = new ProcessStartInfo(Dotnet) { UseShellExecute = false };
+        foreach (var (name, value) in Runtime)
+        {
+            start.Environment.TryAdd(name, value);
+        }
+
         start.ArgumentList.Add(PathOf(process.Role));
         foreach (var argument in process.Arguments)
         {

@@ -30,6 +30,7 @@ internal sealed record MinerSpec(
             $"--Miner:DataDirectory={DataDirectory}",
             $"--Miner:Difficulty={Number(Difficulty)}",
             $"--Miner:SiloPort={Number(Ports.Silos[silo - 1].Silo)}",
+            $"--Miner:MetricsPort={Number(Ports.Metrics(silo))}",
             $"--Miner:PublicUrl={Url}",
             $"--Miner:MiningThreads={Number(MiningThreads)}",
             .. Neighbours.Select((url, i) => $"--Miner:Neighbours:{Number(i)}={url}"),

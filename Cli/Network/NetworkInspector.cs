@@ -44,6 +44,7 @@ internal sealed class NetworkInspector(string dataDirectory)
         }
 
         MinerState State(Api.StatusResponse? status, string? problem) =>
-            new(miner.Name, miner.Url, miner.DataDirectory, states[..^1], states[^1], redis, status, problem);
+            new(miner.Name, miner.Url, miner.DataDirectory, states[..^1], states[^1], redis, status, problem,
+                [.. miner.Ports.Silos.Select(silo => miner.Ports.MetricsUrl(silo.Number))]);
     }
 }

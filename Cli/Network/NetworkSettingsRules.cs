@@ -9,27 +9,27 @@ internal static class NetworkSettingsRules
     {
         if (settings.Miners is < 1 or > NetworkSettings.MaxMiners)
         {
-            throw new CommandException($"--miners must be between 1 and {NetworkSettings.MaxMiners}");
+            throw new InvalidSettingException("--miners", settings.Miners, $"must be between 1 and {NetworkSettings.MaxMiners}");
         }
 
         if (settings.Difficulty is < 0 or > 16)
         {
-            throw new CommandException("--difficulty must be between 0 and 16");
+            throw new InvalidSettingException("--difficulty", settings.Difficulty, "must be between 0 and 16");
         }
 
         if (settings.MiningThreads < 0)
         {
-            throw new CommandException("--threads must be 0 (one per core) or more");
+            throw new InvalidSettingException("--threads", settings.MiningThreads, "must be 0 (one per core) or more");
         }
 
         if (settings.SilosPerMiner is < 1 or > MinerPorts.MaxSilos)
         {
-            throw new CommandException($"--silos-per-miner must be between 1 and {MinerPorts.MaxSilos}");
+            throw new InvalidSettingException("--silos-per-miner", settings.SilosPerMiner, $"must be between 1 and {MinerPorts.MaxSilos}");
         }
 
         if (settings.Redis is not null && (settings.Redis.Length == 0 || settings.Redis.Any(char.IsWhiteSpace)))
         {
-            throw new CommandException($"--redis must be a Redis connection string such as 127.0.0.1:6379, not '{settings.Redis}'");
+            throw new InvalidSettingException("--redis", settings.Redis, "must be a Redis connection string such as 127.0.0.1:6379");
         }
 
         // Several silos of one miner find each other, and share the miner's state, only through Redis.
@@ -44,8 +44,13 @@ internal static class NetworkSettingsRules
             throw new CommandException($"the network in {dataDirectory} was created with difficulty {previous.Difficulty}; its chains cannot change difficulty (use another --data-dir)");
         }
 
-        // MinerPorts refuses ports out of range: the first and the last miner's must fit.
-        MinerPorts.For(settings.BasePort, settings.SilosPerMiner);
-        MinerPorts.For(settings.BasePort + settings.Miners - 1, settings.SilosPerMiner);
+        // Every port of the last miner must fit too.
+        var highestOffset = MinerPorts.HighestOffset(settings.SilosPerMiner);
+        var highestBase = ushort.MaxValue - highestOffset - (settings.Miners - 1);
+        if (settings.BasePort < 1 || settings.BasePort > highestBase)
+        {
+            throw new InvalidSettingException("--base-port", settings.BasePort,
+                $"must be between 1 and {highestBase} (miner i uses BASE+i up to BASE+{highestOffset}+i, for i below {settings.Miners})");
+        }
     }
 }

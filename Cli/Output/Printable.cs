@@ -20,8 +20,17 @@ internal static class Printable
         return builder.ToString();
     }
 
-    /// <summary>At most <paramref name="max"/> characters, with '…' where it was cut.</summary>
-    public static string Truncate(string text, int max = MaxCell) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>At most <paramref name="max"/> characters, with '…' where it was cut (never between the two halves of a surrogate pair).</summary>
+    public static string Truncate(string text, int max = MaxCell)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        return text[..(cut > 0 && char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut)] + "…";
+    }
 
     /// <summary>A hash's first 16 digits: enough to tell blocks apart at a glance (<c>--json</c> has them whole).</summary>
     public static string ShortHash(string hash) => hash.Length <= 16 ? hash : hash[..16] + "…";

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Gateway.Api;
 using Orleans.Blockchain.Gateway.Health;
 using Orleans.Configuration;
@@ -13,9 +14,10 @@ public static class GatewayHostingExtensions
     /// <summary>The gateway's services: an Orleans client of its miner, JSON, problem details, limits, OpenAPI.</summary>
     public static WebApplicationBuilder AddMinerGateway(this WebApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection("Miner").Get<MinerClusterOptions>() ?? new();
+        var cluster = builder.Configuration.GetSection(MinerClusterOptions.Section).Get<MinerClusterOptions>() ?? new();
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
-        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section)).AddSettingsValidation<GatewayOptions>(GatewayOptions.Section);
+        builder.Services.Configure<MinerClusterOptions>(builder.Configuration.GetSection(MinerClusterOptions.Section)).AddSettingsValidation<MinerClusterOptions>(MinerClusterOptions.Section);
 
         // Kestrel opens its port only after this client has reached the silo; it keeps retrying until then.
         builder.UseOrleansClient(client =>
@@ -30,7 +32,11 @@ public static class GatewayHostingExtensions
                 client.UseRedisClustering(options => options.ConfigurationOptions = RedisConnection(cluster.Redis));
             }
 
-            client.AddDashboard();
+            if (cluster.Dashboard)
+            {
+                client.AddDashboard();
+            }
+
             client.UseConnectionRetryFilter(async (_, cancellation) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellation);

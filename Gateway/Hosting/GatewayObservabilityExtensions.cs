@@ -7,7 +7,8 @@ using Orleans.Dashboard;
 namespace Orleans.Blockchain.Gateway.Hosting;
 
 /// <summary>What a gateway tells operators: Prometheus metrics at <c>/metrics</c> (HTTP server and client, .NET
-/// runtime, the Orleans client) and the Orleans Dashboard of its miner at <c>/dashboard</c>.</summary>
+/// runtime, the Orleans client) and, when <see cref="MinerClusterOptions.Dashboard"/> is on, the Orleans Dashboard of its
+/// miner at <c>/dashboard</c>.</summary>
 public static class GatewayObservabilityExtensions
 {
     public const string DashboardPath = "/dashboard";
@@ -36,6 +37,13 @@ public static class GatewayObservabilityExtensions
     /// </summary>
     public static WebApplication MapGatewayObservability(this WebApplication app)
     {
+        // Neither is part of the miner's REST API: both stay out of the OpenAPI document.
+        app.MapPrometheusScrapingEndpoint().DisableRateLimiting().ExcludeFromDescription();
+        if (!app.Services.GetRequiredService<IOptions<MinerClusterOptions>>().Value.Dashboard)
+        {
+            return app;
+        }
+
         var allowRemote = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DashboardAllowRemote;
         app.UseWhen(
             context => !allowRemote && context.Request.Path.StartsWithSegments(DashboardPath) && !IsLocal(context.Connection.RemoteIpAddress),
@@ -44,8 +52,6 @@ public static class GatewayObservabilityExtensions
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             }));
-        // Neither is part of the miner's REST API: both stay out of the OpenAPI document.
-        app.MapPrometheusScrapingEndpoint().DisableRateLimiting().ExcludeFromDescription();
         app.MapOrleansDashboard(DashboardPath).ExcludeFromDescription();
         return app;
     }

@@ -1,3 +1,4 @@
+using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Silo.Mining;
 using Orleans.Blockchain.Storage;
 using Orleans.Dashboard;
@@ -20,6 +21,8 @@ public static class MinerHostingExtensions
         builder.AddMinerObservability();
 
         builder.Services.Configure<MinerOptions>(section);
+        builder.Services.Configure<SiloHostOptions>(section).AddSettingsValidation<SiloHostOptions>(MinerOptions.Section);
+        builder.Services.Configure<MetricsEndpointOptions>(section).AddSettingsValidation<MetricsEndpointOptions>(MinerOptions.Section);
         builder.Services.AddMinerGrainServices();
         builder.UseOrleans(silo =>
         {
@@ -35,7 +38,10 @@ public static class MinerHostingExtensions
             }
 
             // The dashboard's grains and call statistics; the gateway serves its pages at /dashboard.
-            silo.AddDashboard();
+            if (host.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
 
         // After UseOrleans: hosted services start in order, so mining starts once the silo is up.

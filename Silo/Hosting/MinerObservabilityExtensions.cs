@@ -15,7 +15,8 @@ public static class MinerObservabilityExtensions
     public static IHostApplicationBuilder AddMinerObservability(this IHostApplicationBuilder builder)
     {
         var endpoint = builder.Configuration.GetSection(MinerOptions.Section).Get<MetricsEndpointOptions>() ?? new();
-        if (endpoint.MetricsPort <= 0)
+        // A port out of range is left to the settings check, which names it (the listener would fail with a stack trace).
+        if (endpoint.MetricsPort is <= 0 or > ushort.MaxValue)
         {
             return builder;
         }

@@ -1,12 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Orleans.Blockchain.Silo.Hosting;
 
 /// <summary>Where a miner's silo listens and which cluster it forms; bound from the <c>Miner</c> section too.
 /// Each miner is a cluster of its own: give every miner on one machine its own ports and cluster id.</summary>
 public sealed class SiloHostOptions
 {
+    [Range(1, 65_535)]
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>The port the miner's gateway (an Orleans client) connects to.</summary>
+    [Range(1, 65_535)]
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Defaults to <c>miner-&lt;Name&gt;</c>, so two miners never join each other by mistake.</summary>
@@ -24,6 +28,11 @@ public sealed class SiloHostOptions
 
     /// <summary>Cluster mode inside Kubernetes: silo name, address and liveness come from the pod (POD_NAME, POD_IP, ...).</summary>
     public bool Kubernetes { get; set; }
+
+    /// <summary>The Orleans Dashboard's statistics (silo) and pages (gateway, <c>/dashboard</c>); both read this setting.
+    /// Off by default: idle, it costs the silo about 2 % of a core (statistics every second) and the gateway about
+    /// 60 MiB (its 17 MB script held in memory, plain and compressed).</summary>
+    public bool Dashboard { get; set; }
 
     public string ClusterIdFor(string minerName) => ClusterId ?? $"miner-{minerName}";
 }

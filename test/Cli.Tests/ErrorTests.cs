@@ -45,12 +45,41 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task A_bad_url_is_refused_before_anything_is_sent()
+    public async Task A_bad_url_is_refused_before_anything_is_sent_as_a_bad_setting()
     {
         var result = await BlockchainCli.RunAsync("get", "chain", "--url", "ftp://example");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("not a gateway URL", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --url ftp://example is not allowed: it must be a gateway URL, http or https, like http://127.0.0.1:5000", Assert.Single(result.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData("get status --port 70000", "error: --port 70000 is not allowed: it must be between 1 and 65535")]
+    [InlineData("get status --timeout 0", "error: --timeout 0 is not allowed: it must be a positive number of seconds")]
+    [InlineData("watch --count 0", "error: --count 0 is not allowed: it must be 1 or more")]
+    [InlineData("add hello --wait --interval 0", "error: --interval 0 is not allowed: it must be a positive number of seconds")]
+    [InlineData("network up --miners 0", "error: --miners 0 is not allowed: it must be between 1 and 100")]
+    [InlineData("network up --base-port 65000", "error: --base-port 65000 is not allowed: it must be between 1 and 63433 (miner i uses BASE+i up to BASE+2100+i, for i below 3)")]
+    [InlineData("miner start data/bad?name.chain", "error: the chain path data/bad?name.chain is not allowed: it must name a chain file like data/alice.chain: letters, digits, '_', '.' or '-' (at most 64) before .chain")]
+    [InlineData("get status --port abc", "error: Cannot parse argument 'abc' for option '--port' as expected type 'System.Int32'. (see blockchain get status --help)")]
+    public async Task A_bad_setting_is_one_line_naming_it_its_value_and_what_is_allowed_and_exit_code_2(string command, string error)
+    {
+        using var directory = new TempDirectory();
+
+        var result = await BlockchainCli.RunAsync([.. command.Split(' '), .. command.StartsWith("network", StringComparison.Ordinal) ? ["--data-dir", directory.Path] : Array.Empty<string>()], environment: null);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(error, Assert.Single(result.ErrorLines));
+        Assert.Empty(result.OutputLines);
+    }
+
+    [Fact]
+    public async Task A_bad_url_in_the_environment_names_the_variable()
+    {
+        var result = await BlockchainCli.RunAsync(["get", "status"], new Dictionary<string, string> { ["BLOCKCHAIN_URL"] = "nonsense" });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: $BLOCKCHAIN_URL nonsense is not allowed", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +87,7 @@ public sealed class ErrorTests
     {
         var result = await BlockchainCli.RunAsync("get", "chains");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("chains", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("chains", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 }

@@ -82,6 +82,27 @@ public sealed class GatewayCommandTests(LocalNetwork network)
     }
 
     [Fact]
+    public async Task Get_chain_shows_each_blocks_messages_under_it_cut_to_the_terminal_width()
+    {
+        var longText = "a long message " + new string('x', 100);
+        await BlockchainCli.RunAsync("add", longText, "--url", First);
+        var add = await BlockchainCli.RunAsync("add", "did my message arrive?", "--wait", "--interval", "0.2", "--url", First);
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var height = System.Text.RegularExpressions.Regex.Match(add.OutputLines[^1], @"^in block (\d+) ").Groups[1].Value;
+
+        var chain = await BlockchainCli.RunAsync(["get", "chain", "--url", First], new Dictionary<string, string> { ["COLUMNS"] = "40" });
+
+        Assert.Equal(0, chain.ExitCode);
+        var lines = chain.Output.ReplaceLineEndings("\n").Split('\n').ToList(); // untrimmed: the indentation counts
+        var block = lines.FindIndex(line => line.StartsWith(height + " ", StringComparison.Ordinal));
+        Assert.True(block > 0, chain.ToString());
+        var messages = lines.Skip(block + 1).TakeWhile(line => line.StartsWith("    ", StringComparison.Ordinal)).ToList();
+        Assert.Contains("    did my message arrive?", messages);
+        Assert.All(messages, line => Assert.True(line.Length <= 40, line));
+        Assert.Contains(lines, line => line == "    " + longText[..35] + "…");
+    }
+
+    [Fact]
     public async Task Get_chain_from_a_height_returns_only_the_blocks_from_there()
     {
         var chain = (await BlockchainCli.RunAsync("get", "chain", "--from", "1", "--url", First, "--json")).Json<ChainResponse>();

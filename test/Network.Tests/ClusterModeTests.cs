@@ -29,7 +29,7 @@ public sealed class ClusterModeTests : IAsyncLifetime
         var before = await Miner.AddAsync("before the crash");
         await _network.WaitUntilEveryChainHoldsAsync(before);
 
-        var host = ChainHost();
+        var host = await ChainHostAsync();
         await Miner.KillSiloAsync(host);
         var during = new List<Guid>();
         for (var i = 0; i < 3; i++)
@@ -115,18 +115,20 @@ public sealed class ClusterModeTests : IAsyncLifetime
         return id!.Value;
     }
 
-    /// <summary>The silo whose log shows the chain grain appending blocks.</summary>
-    private int ChainHost()
+    /// <summary>The silo whose log shows the chain grain appending blocks. Polled: a silo's output reaches its log file a
+    /// moment after the block it tells of is visible through the API (more than a moment on a loaded machine).</summary>
+    private async Task<int> ChainHostAsync()
     {
-        for (var silo = 0; silo < 2; silo++)
+        int? host = null;
+        await Poll.UntilAsync(() =>
         {
-            using var log = new StreamReader(new FileStream(Path.Combine(Miner.DataDirectory, Miner.SiloLog(silo)), FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            if (log.ReadToEnd().Contains("appended with", StringComparison.Ordinal))
+            host = Enumerable.Range(0, 2).Cast<int?>().FirstOrDefault(silo =>
             {
-                return silo;
-            }
-        }
-
-        throw new InvalidOperationException("No silo log shows the chain grain");
+                using var log = new StreamReader(new FileStream(Path.Combine(Miner.DataDirectory, Miner.SiloLog(silo!.Value)), FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+                return log.ReadToEnd().Contains("appended with", StringComparison.Ordinal);
+            });
+            return Task.FromResult(host is not null);
+        }, "a silo log to show the chain grain appending the block");
+        return host!.Value;
     }
 }

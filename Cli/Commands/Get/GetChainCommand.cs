@@ -4,13 +4,16 @@ using Orleans.Blockchain.Cli.Output;
 
 namespace Orleans.Blockchain.Cli.Commands.Get;
 
-/// <summary><c>get chain [--from H]</c>: the blocks, one line each.</summary>
+/// <summary><c>get chain [--from H]</c>: the blocks, one line each, and under each its messages' texts, each cut to the
+/// terminal's width (as the seed's CLI printed every block's data): "did my message arrive?" answered at a glance.</summary>
 internal static class GetChainCommand
 {
+    private const string MessageIndent = "    ";
+
     public static Command Create(ClientOptions client)
     {
         var from = new Option<long>("--from") { HelpName = "H", Description = "Only the blocks from this height on" };
-        var command = new Command("chain", "Show the miner's chain, one block a line (--json: the whole blocks, messages included).") { from };
+        var command = new Command("chain", "Show the miner's chain: a line per block, and under it each message's text, cut to the terminal's width (--json: the whole blocks).") { from };
         client.AddTo(command);
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
@@ -23,9 +26,15 @@ internal static class GetChainCommand
             }
 
             var table = new Table("HEIGHT", "MINED", "MESSAGES", "NONCE", "HASH");
+            var width = TerminalWidth.Columns - MessageIndent.Length;
             foreach (var block in chain.Chain)
             {
                 table.Add(Printable.Number(block.Index), Printable.Time(block.Timestamp), MessageCount(block), block.Nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), block.Hash);
+                foreach (var message in block.Messages)
+                {
+                    var author = message.Author is { } signed ? $"[{signed.Fingerprint}] " : "";
+                    table.AddLine(MessageIndent + Printable.Truncate(author + Printable.Cell(message.Text), width));
+                }
             }
 
             table.WriteTo(output);

@@ -29,7 +29,7 @@ public sealed class ChainPathTests : IDisposable
     [InlineData("data/bad name.chain")]
     [InlineData("data/-dash.chain")]
     public void A_name_the_miner_would_refuse_is_refused_at_once(string chainPath) =>
-        Assert.Throws<CommandException>(() => ChainPath.Parse(chainPath));
+        Assert.Throws<InvalidSettingException>(() => ChainPath.Parse(chainPath));
 
     [Fact]
     public void Force_new_chain_moves_the_chain_its_hash_and_its_versions_aside_and_nothing_else()

@@ -10,12 +10,12 @@ namespace Orleans.Blockchain.Cli.Tests.Units;
 public sealed class ClusterPlanTests
 {
     [Fact]
-    public void One_silo_keeps_the_port_plan_as_it_was()
+    public void One_silo_keeps_the_port_plan_as_it_was_and_serves_metrics_above_every_silos_ports()
     {
         var ports = MinerPorts.For(5003);
 
         Assert.Equal(new MinerPorts(5003, 5103, 5203), ports);
-        Assert.Equal([(5003, "gateway HTTP"), (5103, "silo"), (5203, "silo gateway")], ports.All);
+        Assert.Equal([(5003, "gateway HTTP"), (5103, "silo"), (5203, "silo gateway"), (7103, "silo metrics")], ports.All);
         Assert.Equal([new SiloPorts(1, 5103, 5203)], ports.Silos);
     }
 
@@ -26,7 +26,10 @@ public sealed class ClusterPlanTests
 
         Assert.Equal([new SiloPorts(1, 5103, 5203), new SiloPorts(2, 5303, 5403), new SiloPorts(3, 5503, 5603)], ports.Silos);
         Assert.Equal(
-            [(5003, "gateway HTTP"), (5103, "silo1"), (5203, "silo1 gateway"), (5303, "silo2"), (5403, "silo2 gateway"), (5503, "silo3"), (5603, "silo3 gateway")],
+            [
+                (5003, "gateway HTTP"), (5103, "silo1"), (5203, "silo1 gateway"), (7103, "silo1 metrics"), (5303, "silo2"), (5403, "silo2 gateway"),
+                (7203, "silo2 metrics"), (5503, "silo3"), (5603, "silo3 gateway"), (7303, "silo3 metrics"),
+            ],
             ports.All);
     }
 
@@ -40,7 +43,7 @@ public sealed class ClusterPlanTests
 
         var ports = miners.SelectMany(m => m.Ports.All).Select(p => p.Port).ToList();
 
-        Assert.Equal(NetworkSettings.MaxMiners * (1 + (2 * silos)), ports.Count);
+        Assert.Equal(NetworkSettings.MaxMiners * (1 + (3 * silos)), ports.Count);
         Assert.Equal(ports.Count, ports.Distinct().Count());
         Assert.Equal(5000 + MinerPorts.HighestOffset(silos) + NetworkSettings.MaxMiners - 1, ports.Max());
     }
@@ -48,9 +51,9 @@ public sealed class ClusterPlanTests
     [Fact]
     public void Ports_that_do_not_fit_all_silos_are_refused()
     {
-        MinerPorts.For(65_535 - 200);
-        var refused = Assert.Throws<CommandException>(() => MinerPorts.For(65_535 - 200, silos: 2));
-        Assert.Contains("its 2 silos use it +100 to +400", refused.Message, StringComparison.Ordinal);
+        MinerPorts.For(65_535 - 2_100);
+        var refused = Assert.Throws<InvalidSettingException>(() => MinerPorts.For(65_535 - 2_100, silos: 2));
+        Assert.Contains("its 2 silos also use it +100 to +2200", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class ClusterPlanTests
         Assert.Equal(
         [
             "--Miner:Name=miner1", "--Miner:GatewayPort=5400", $"--Miner:DataDirectory={Path.Combine("/net", "miner1")}", "--Miner:Difficulty=3",
-            "--Miner:SiloPort=5300", "--Miner:PublicUrl=http://127.0.0.1:5000/", "--Miner:MiningThreads=2", "--Miner:Redis=127.0.0.1:6400",
+            "--Miner:SiloPort=5300", "--Miner:MetricsPort=7200", "--Miner:PublicUrl=http://127.0.0.1:5000/", "--Miner:MiningThreads=2", "--Miner:Redis=127.0.0.1:6400",
         ], miner.ArgumentsFor(MinerRole.Silo, silo: 2));
         Assert.Contains("--Miner:SiloPort=5100", miner.ArgumentsFor(MinerRole.Silo, silo: 1));
         Assert.Equal(["--Miner:Name=miner1", "--Miner:GatewayPort=5200", "--Urls=http://127.0.0.1:5000", "--Miner:Redis=127.0.0.1:6400"], miner.ArgumentsFor(MinerRole.Gateway));
@@ -94,7 +97,7 @@ public sealed class ClusterPlanTests
     [InlineData(1, "")]
     [InlineData(1, "127.0.0.1: 6379")]
     public void Silo_counts_out_of_range_and_blank_redis_urls_are_refused(int silos, string? redis) =>
-        Assert.Throws<CommandException>(() => NetworkSettingsRules.Check(new(1, 4, 5000, 1, silos, redis), previous: null, "/net"));
+        Assert.Throws<InvalidSettingException>(() => NetworkSettingsRules.Check(new(1, 4, 5000, 1, silos, redis), previous: null, "/net"));
 
     [Fact]
     public void Up_without_options_keeps_last_times_settings_and_defaults_to_one_silo_with_files()

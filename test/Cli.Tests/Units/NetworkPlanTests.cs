@@ -22,7 +22,7 @@ public sealed class NetworkPlanTests
 
     [Fact]
     public void Ports_that_do_not_fit_are_refused() =>
-        Assert.Throws<CommandException>(() => MinerPorts.For(65_400));
+        Assert.Throws<InvalidSettingException>(() => MinerPorts.For(65_400));
 
     [Fact]
     public void The_silo_gets_every_setting_and_the_admin_key_goes_only_to_the_gateways_environment()
@@ -31,7 +31,7 @@ public sealed class NetworkPlanTests
 
         Assert.Equal(
         [
-            "--Miner:Name=alice", "--Miner:GatewayPort=5200", "--Miner:DataDirectory=/data", "--Miner:Difficulty=3", "--Miner:SiloPort=5100",
+            "--Miner:Name=alice", "--Miner:GatewayPort=5200", "--Miner:DataDirectory=/data", "--Miner:Difficulty=3", "--Miner:SiloPort=5100", "--Miner:MetricsPort=7100",
             "--Miner:PublicUrl=http://127.0.0.1:5000/", "--Miner:MiningThreads=2", "--Miner:Neighbours:0=http://127.0.0.1:5001/",
         ], miner.ArgumentsFor(MinerRole.Silo));
         Assert.Equal(["--Miner:Name=alice", "--Miner:GatewayPort=5200", "--Urls=http://127.0.0.1:5000"], miner.ArgumentsFor(MinerRole.Gateway));

@@ -273,7 +273,8 @@ public sealed class MinerProcess : IAsyncDisposable
     }
 
     /// <summary>The built program of a project in this repository, in the same configuration as the tests.</summary>
-    private static string ProgramPath(string project)
+    /// <summary>The built program of <paramref name="project"/> (Silo or Gateway), in the tests' own configuration.</summary>
+    public static string ProgramPath(string project)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);

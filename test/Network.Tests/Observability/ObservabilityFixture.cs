@@ -24,8 +24,13 @@ public sealed class ObservabilityFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var limits = new Dictionary<string, string> { ["Gateway:RequestsPerSecond"] = $"{RequestsPerSecond}" };
-        _network = await MinerNetwork.StartAsync(2, new MinerSettings { Metrics = true, GatewayAlsoOn = OtherAddress, Gateway = limits });
+        // The dashboard is off by default; silo and gateway both read the one setting that turns it on.
+        var dashboard = new KeyValuePair<string, string>("Miner:Dashboard", "true");
+        var gateway = new Dictionary<string, string> { ["Gateway:RequestsPerSecond"] = $"{RequestsPerSecond}", [dashboard.Key] = dashboard.Value };
+        _network = await MinerNetwork.StartAsync(2, new MinerSettings
+        {
+            Metrics = true, GatewayAlsoOn = OtherAddress, Gateway = gateway, Silo = new Dictionary<string, string>([dashboard]),
+        });
         var id = await Network[0].AddAsync("observability: a block to count");
         await Network.WaitUntilEveryChainHoldsAsync(id);
     }
