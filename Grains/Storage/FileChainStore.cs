@@ -43,6 +43,7 @@ public sealed partial class FileChainStore : IChainStore
     public static async Task<FileChainStore> OpenAsync(
         string directory, string name, ChainValidator validator, ChainVersions versions, TimeProvider clock, ILogger logger, CancellationToken cancellation = default)
     {
+        var started = clock.GetTimestamp();
         Directory.CreateDirectory(directory);
         var chainPath = Path.Combine(directory, $"{name}.chain");
         var hashPath = Path.Combine(directory, $"{name}.hash");
@@ -84,6 +85,7 @@ public sealed partial class FileChainStore : IChainStore
 
             var store = new FileChainStore(file, loaded, hashPath, versions, logger);
             store.WriteHash();
+            log.Opened(Path.GetFileName(chainPath), loaded.Chain.Length, clock.GetElapsedTime(started).TotalSeconds);
             return store;
         }
         catch
@@ -465,6 +467,9 @@ public sealed partial class FileChainStore : IChainStore
     /// <summary>What opening a chain file tells the log.</summary>
     private sealed partial class Log(ILogger logger)
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Opened {File}: {Length} blocks, validated in {Seconds:F2} s")]
+        public partial void Opened(string file, int length, double seconds);
+
         [LoggerMessage(Level = LogLevel.Warning, Message = "{File} does not match its hash file: it was changed outside this miner or a write was cut short; it was validated block by block")]
         public partial void HashDiffers(string file);
 
