@@ -167,6 +167,7 @@ public sealed partial class RedisChainStore : IChainStore
         await _redis.StringSetAsync(_tip, TipRecord(builder.Chain));
         if (old.HasValue)
         {
+            await _redis.KeyDeleteAsync(oldKey);
             LogConverted(blocks.Count);
         }
     }
