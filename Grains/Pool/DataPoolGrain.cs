@@ -114,7 +114,7 @@ public sealed partial class DataPoolGrain(
         var gone = ids.Where(_messages.Contains).Distinct().ToList();
         if (gone.Count > 0)
         {
-            await Commits.EnqueueAsync([], gone);
+            await StoredAsync(Commits.EnqueueAsync([], gone));
         }
     }
 
@@ -155,12 +155,7 @@ public sealed partial class DataPoolGrain(
 
         try
         {
-            await stored;
-        }
-        catch (StorageUnavailableException)
-        {
-            DeactivateOnIdle();
-            throw;
+            await StoredAsync(stored);
         }
         finally
         {
@@ -168,6 +163,20 @@ public sealed partial class DataPoolGrain(
             {
                 _writing.Remove(message.Id);
             }
+        }
+    }
+
+    /// <summary>A failed write leaves the store unusable: the grain goes, and its next activation reads the store again.</summary>
+    private async Task StoredAsync(Task stored)
+    {
+        try
+        {
+            await stored;
+        }
+        catch (StorageUnavailableException)
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -11,7 +11,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# The miner's processes are disowned (no job notices among the figures) and stopped by PID with stop().
+stop() { kill -9 "$1" 2>/dev/null || true; for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done; }
+cleanup() { for pid in "${pids[@]}"; do stop "$pid"; done; rm -rf "$work"; }
 trap cleanup EXIT
 
 for project in Silo Gateway test/Benchmarks; do dotnet build -c Release "$root/$project" -v q -nologo >/dev/null; done
@@ -26,12 +28,12 @@ start_silo() {
   local name=$1 difficulty=$2 silo_port=$3 gateway_port=$4; shift 4
   dotnet "$silo" --Miner:Name="$name" --Miner:DataDirectory="$work/$name" --Miner:Difficulty="$difficulty" \
     --Miner:SiloPort="$silo_port" --Miner:GatewayPort="$gateway_port" --Miner:MiningThreads=1 "$@" >>"$work/$name.silo.log" 2>&1 &
-  silo_pid=$!; pids+=("$silo_pid")
+  silo_pid=$!; disown "$silo_pid"; pids+=("$silo_pid")
 }
 start_gateway() {
   dotnet "$gateway" --Miner:Name="$1" --Miner:GatewayPort="$2" --Urls="http://127.0.0.1:$3" \
     --Gateway:MessagesPerSecond=1000000 --Gateway:RequestsPerSecond=1000000 >>"$work/$1.gateway.log" 2>&1 &
-  pids+=($!)
+  disown $!; pids+=($!)
 }
 wait_status() { for _ in $(seq 1 1200); do curl -sf -o /dev/null "$1/status" && return 0; sleep 0.05; done; echo "no /status at $1" >&2; exit 1; }
 rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
@@ -43,12 +45,12 @@ mkdir -p "$work/$name"
 start_silo "$name" 4 "$sp" "$gp" --Miner:MaxPoolSize=1000000; start_gateway "$name" "$gp" "$hp"; wait_status "$url"
 load=$(dotnet "$tool" --load "$url/" 10 64 load); echo "$load"
 [ "$(field failed "$load")" = 0 ] || { echo "some adds were not answered 200" >&2; exit 1; }
-kill -9 "$silo_pid"; wait "$silo_pid" 2>/dev/null || true
+stop "$silo_pid"
 start_silo "$name" 4 "$sp" "$gp" --Miner:MaxPoolSize=1000000; wait_status "$url"
 kept=$(( $(curl -s "$url/data" | grep -o '"text":"load-' | wc -l) + $(curl -s "$url/chain" | grep -o '"text":"load-' | wc -l) ))
 echo "after kill -9 and restart: acknowledged=$(field ok "$load") kept=$kept"
 [ "$kept" -ge "$(field ok "$load")" ] || { echo "acknowledged messages were lost" >&2; exit 1; }
-kill -9 "$silo_pid"
+stop "$silo_pid"
 
 # 2. Blocks on a chain of N blocks: restart time, the append rate, memory (sets rate, restart, rss).
 blocks_at() {
@@ -62,7 +64,7 @@ blocks_at() {
   restart=$(echo "$(now) - $start" | bc)
   blocks=$(dotnet "$tool" --blocks "$url/" 1000); echo "$blocks"
   rate=$(field per_second "$blocks"); rss=$(rss_mib "$silo_pid")
-  kill -9 "$silo_pid"
+  stop "$silo_pid"
 }
 blocks_at 1000; rate1000=$rate
 blocks_at 100000; rate100k=$rate; restart100k=$restart; rss100k=$rss
