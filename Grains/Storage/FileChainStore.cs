@@ -49,7 +49,7 @@ public sealed partial class FileChainStore : IChainStore
         var hashPath = Path.Combine(directory, $"{name}.hash");
         var log = new Log(logger);
 
-        if (File.Exists(chainPath) && await IsOldFormatAsync(chainPath, cancellation))
+        if (File.Exists(chainPath) && await JsonLines.BeginsLikeAsync(chainPath, OldFormat, cancellation))
         {
             await ConvertAsync(chainPath, validator, versions, log, cancellation);
         }
@@ -245,14 +245,6 @@ public sealed partial class FileChainStore : IChainStore
         }
     }
 
-    private static async Task<bool> IsOldFormatAsync(string path, CancellationToken cancellation)
-    {
-        var start = new byte[256];
-        await using var stream = File.OpenRead(path);
-        var read = await stream.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellation);
-        return OldFormat.IsMatch(Encoding.UTF8.GetString(start, 0, read));
-    }
-
     /// <summary>Reads a chain file block by block, validating each against the one before; nothing but the headers and
     /// indexes stays in memory.</summary>
     private static async Task<Loaded> LoadAsync(string path, ChainValidator validator, CancellationToken cancellation)
@@ -328,7 +320,7 @@ public sealed partial class FileChainStore : IChainStore
         try
         {
             List<Block> blocks;
-            if (await IsOldFormatAsync(path, cancellation))
+            if (await JsonLines.BeginsLikeAsync(path, OldFormat, cancellation))
             {
                 await using var stream = File.OpenRead(path);
                 var file = await JsonSerializer.DeserializeAsync<ChainFile>(stream, StorageJson.Options, cancellation);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -35,7 +34,7 @@ public sealed partial class FilePoolStore : IPoolStore
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var messages = new PendingMessages();
         long entries = 0, end = 0;
-        if (File.Exists(path) && await IsOldFormatAsync(path, cancellation))
+        if (File.Exists(path) && await JsonLines.BeginsLikeAsync(path, OldFormat, cancellation))
         {
             await using (var stream = File.OpenRead(path))
             {
@@ -174,14 +173,6 @@ public sealed partial class FilePoolStore : IPoolStore
                 await stream.WriteAsync(JsonLines.Serialize(Entries(chunk, [])), cancellation);
             }
         }, cancellation);
-
-    private static async Task<bool> IsOldFormatAsync(string path, CancellationToken cancellation)
-    {
-        var start = new byte[256];
-        await using var stream = File.OpenRead(path);
-        var read = await stream.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellation);
-        return OldFormat.IsMatch(Encoding.UTF8.GetString(start, 0, read));
-    }
 
     /// <summary>One line of the journal.</summary>
     private sealed record PoolEntry(

@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Orleans.Blockchain.Storage;
 
@@ -27,11 +30,20 @@ public static class JsonLines
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Whether the file begins like <paramref name="start"/> (how an old one-document format is told from lines).</summary>
+    public static async Task<bool> BeginsLikeAsync(string path, Regex start, CancellationToken cancellation = default)
+    {
+        var head = new byte[256];
+        await using var stream = File.OpenRead(path);
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellation);
+        return start.IsMatch(Encoding.UTF8.GetString(head, 0, read));
+    }
+
     /// <summary>Reads a stream line by line, calling <paramref name="line"/> with each complete line (without its
     /// <c>\n</c>) and the offset it starts at; every byte read also goes into <paramref name="hash"/>. Returns the offset
     /// where the complete lines end: bytes after it are a last line that was cut short.</summary>
     public static async Task<long> ReadAsync(
-        Stream stream, Action<ReadOnlyMemory<byte>, long> line, System.Security.Cryptography.IncrementalHash? hash = null, CancellationToken cancellation = default)
+        Stream stream, Action<ReadOnlyMemory<byte>, long> line, IncrementalHash? hash = null, CancellationToken cancellation = default)
     {
         var buffer = new byte[1 << 20];
         var (filled, bufferOffset) = (0, 0L);
