@@ -57,6 +57,10 @@ public sealed class MinerOptions
     [Range(0, 10_000)]
     public int BackupRetention { get; set; } = 10;
 
+    /// <summary>The most bytes the older chain versions take together; the newest is kept whatever its size.</summary>
+    [Range(0, long.MaxValue)]
+    public long BackupMaxBytes { get; set; } = 1L << 30;
+
     /// <summary>The most a peer's answer may weigh; a larger one is cut off and counts as a failure.</summary>
     [Range(1_024, 1L << 32)]
     public long MaxPeerResponseBytes { get; set; } = 64L * 1024 * 1024;

@@ -5,6 +5,7 @@ using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Mining;
 using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
+using Orleans.Blockchain.Pool;
 using Orleans.Blockchain.Storage;
 using Orleans.Runtime.Hosting;
 
@@ -26,11 +27,16 @@ public static class MinerServiceCollectionExtensions
         services.AddSingleton<MinerMetrics>();
         services.AddPeerClient();
         services.AddSingleton<MinerFileStorage>();
-        services.AddSingleton<IChainBackup>(sp => sp.GetRequiredService<MinerFileStorage>());
+        services.AddSingleton<FileChainStoreProvider>();
         return services;
     }
 
-    /// <summary>The embedded grain storage named <see cref="MinerFileStorage.Name"/>: files in the data directory.</summary>
-    public static IServiceCollection AddMinerFileStorage(this IServiceCollection services) =>
-        services.AddGrainStorage(MinerFileStorage.Name, (sp, _) => sp.GetRequiredService<MinerFileStorage>());
+    /// <summary>Embedded mode: the chain and pool stores and the grain storage named <see cref="MinerFileStorage.Name"/>,
+    /// all files in the data directory.</summary>
+    public static IServiceCollection AddMinerFileStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<IChainStoreProvider>(sp => sp.GetRequiredService<FileChainStoreProvider>());
+        services.AddSingleton<IPoolStoreProvider, FilePoolStoreProvider>();
+        return services.AddGrainStorage(MinerFileStorage.Name, (sp, _) => sp.GetRequiredService<MinerFileStorage>());
+    }
 }

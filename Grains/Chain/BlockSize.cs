@@ -12,22 +12,4 @@ public static class BlockSize
     /// <summary>Printable ASCII is written as itself; anything else at most as a 6-byte <c>\uXXXX</c> escape.</summary>
     public static long JsonBytes(Block block) =>
         PerBlock + block.Messages.Sum(m => PerMessage + (long)m.Text.Sum(c => c is >= ' ' and <= '~' ? 1 : 6));
-
-    /// <summary>The first blocks of <paramref name="blocks"/> within <paramref name="maxBytes"/>, and at least one.</summary>
-    public static IEnumerable<Block> Page(IEnumerable<Block> blocks, long maxBytes)
-    {
-        long bytes = 0;
-        var first = true;
-        foreach (var block in blocks)
-        {
-            bytes += JsonBytes(block);
-            if (!first && bytes > maxBytes)
-            {
-                yield break;
-            }
-
-            first = false;
-            yield return block;
-        }
-    }
 }

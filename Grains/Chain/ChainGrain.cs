@@ -13,14 +13,14 @@ namespace Orleans.Blockchain.Chain;
 /// <summary>
 /// The single writer of a miner's chain. Every change follows one order so that a crash at any point
 /// loses no accepted message: the pool gains returned messages first, then the chain is persisted, then
-/// the pool drops what the chain now holds, and only then is the new tip announced. Which chain wins is
-/// <see cref="ForkChoice"/>'s call; fetching peers' chains is <see cref="Sync.ChainSyncGrain"/>'s job, outside this
-/// grain's turns.
+/// the pool drops what the chain now holds, and only then is the new tip announced. The chain lives in its store
+/// (<see cref="IChainStore"/>): memory holds the headers and indexes, block contents are read from the store. Which
+/// chain wins is <see cref="ForkChoice"/>'s call; fetching peers' chains is <see cref="Sync.ChainSyncGrain"/>'s job,
+/// outside this grain's turns.
 /// </summary>
 public sealed partial class ChainGrain(
-    [PersistentState("chain", MinerFileStorage.Name)] IPersistentState<ChainState> state,
+    IChainStoreProvider stores,
     ChainValidator validator,
-    IChainBackup backup,
     MiningSignals signals,
     PeerClient peers,
     MinerMetrics metrics,
@@ -28,7 +28,12 @@ public sealed partial class ChainGrain(
     TimeProvider clock,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
-    private IndexedChain _chain = new([]);
+    private IChainStore? _store;
+
+    /// <summary>The store's view of the chain (the same object): changed by the store only once a write is durable.</summary>
+    private const int ReadChunk = 64;
+
+    private IndexedChain _chain = new();
     private MiningWork? _work;
 
     private IDataPoolGrain Pool => GrainFactory.GetGrain<IDataPoolGrain>(this.GetPrimaryKeyLong());
@@ -37,40 +42,65 @@ public sealed partial class ChainGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _chain = new IndexedChain(ValidPrefix(state.State.Blocks));
-        if (_chain.Length != state.State.Blocks.Count)
-        {
-            await SaveAsync([.. _chain.Blocks]);
-        }
-
+        _store = await stores.OpenAsync(this.GetGrainId(), cancellationToken);
+        _chain = _store.Chain;
         metrics.RecordChainLoaded(_chain.Tip.Index);
         this.RegisterGrainTimer(BackupAsync, new GrainTimerCreationOptions(options.Value.BackupInterval, options.Value.BackupInterval) { KeepAlive = true });
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await BackupAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_store is not null)
+        {
+            await BackupAsync(cancellationToken);
+            await _store.DisposeAsync();
+        }
+    }
 
     public Task<ChainSummary> GetSummaryAsync() =>
         Task.FromResult(new ChainSummary(_chain.Length, _chain.Tip.Index, _chain.Tip.Hash, _chain.Blocks[0].Hash, validator.Rules.Difficulty));
 
-    public Task<ImmutableArray<Block>> GetBlocksAsync(long fromHeight = 0, int maxCount = int.MaxValue)
+    /// <summary>Read from the store a few blocks at a time, so that a page never holds more than a page of bytes.</summary>
+    public async Task<ImmutableArray<Block>> GetBlocksAsync(long fromHeight = 0, int maxCount = int.MaxValue)
     {
-        var from = (int)Math.Clamp(fromHeight, 0, _chain.Length);
-        var count = Math.Clamp(maxCount, 0, _chain.Length - from);
-        return Task.FromResult<ImmutableArray<Block>>([.. BlockSize.Page(Enumerable.Range(from, count).Select(h => _chain.Blocks[h]), ChainResponse.MaxPageBytes)]);
+        var page = ImmutableArray.CreateBuilder<Block>();
+        long bytes = 0;
+        for (var next = Math.Max(0, fromHeight); page.Count < maxCount && next < _chain.Length;)
+        {
+            var chunk = await Store.ReadAsync(next, Math.Min(ReadChunk, maxCount - page.Count));
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var block in chunk)
+            {
+                bytes += BlockSize.JsonBytes(block);
+                if (page.Count > 0 && bytes > ChainResponse.MaxPageBytes)
+                {
+                    return page.ToImmutable();
+                }
+
+                page.Add(block);
+            }
+
+            next += chunk.Count;
+        }
+
+        return page.ToImmutable();
     }
 
-    public Task<Block?> GetBlockAsync(long height) =>
-        Task.FromResult(height >= 0 && height < _chain.Length ? _chain.Blocks[(int)height] : null);
+    public async Task<Block?> GetBlockAsync(long height) =>
+        height >= 0 && height < _chain.Length ? (await Store.ReadAsync(height, 1)).FirstOrDefault() : null;
 
-    public Task<Block?> FindBlockAsync(string hash) => Task.FromResult(_chain.Find(hash));
+    public async Task<Block?> FindBlockAsync(string hash) =>
+        _chain.HeightOf(hash) is { } height && await GetBlockAsync(height) is { } block && block.Hash == hash ? block : null;
 
     public async Task<MessageReceipt> GetReceiptAsync(Guid messageId)
     {
-        if (_chain.HeightOf(messageId) is { } height)
+        if (_chain.HeightOf(messageId) is { } height && await GetBlockAsync(height) is { } block)
         {
-            var block = _chain.Blocks[(int)height];
-            var author = block.Messages.First(m => m.Id == messageId).Author;
+            var author = block.Messages.FirstOrDefault(m => m.Id == messageId)?.Author;
             return new MessageReceipt(messageId, MessageStatus.InBlock, height, block.Hash, _chain.Tip.Index - height + 1, author);
         }
 
@@ -116,7 +146,7 @@ public sealed partial class ChainGrain(
             return Rejected(malformed);
         }
 
-        if (_chain.Find(block.Hash) is not null && ChainValidator.HashMatches(block))
+        if (_chain.HeightOf(block.Hash) is not null && ChainValidator.HashMatches(block))
         {
             return Ignored("the block is already in the chain");
         }
@@ -175,13 +205,13 @@ public sealed partial class ChainGrain(
             return result.IsPermanent ? Rejected(result.Reason!) : Ignored(result.Reason!);
         }
 
-        var plan = Reorganisation.Plan(_chain.Blocks, [.. _chain.Blocks.Take((int)start), .. blocks]);
+        var plan = await PlanAsync(start, blocks);
         await ApplyAsync(plan);
         if (plan.Dropped.Count == 0)
         {
             if (plan.Added.Count == 1)
             {
-                LogAppended(_chain.Tip.Index, _chain.Tip.Hash, _chain.Tip.Messages.Length);
+                LogAppended(_chain.Tip.Index, _chain.Tip.Hash, plan.Added[0].Messages.Length);
             }
             else
             {
@@ -203,9 +233,8 @@ public sealed partial class ChainGrain(
         }
 
         // Stored first, seen after: reads interleave with the write and must never see a block the storage may
-        // refuse; nothing runs between the end of the write and the change in memory.
-        await SaveAsync([.. _chain.Blocks.Take((int)plan.ForkHeight), .. plan.Added]);
-        _chain.ReplaceFrom(plan.ForkHeight, plan.Added);
+        // refuse, so the store changes what it shows only once the write is durable.
+        await StoreAsync(plan);
 
         // The change is made: what follows must not fail it. Messages left in the pool are dropped by the next template.
         try
@@ -220,40 +249,42 @@ public sealed partial class ChainGrain(
         metrics.RecordChainChange(plan, _chain.Tip.Index);
         signals.TipChanged.Raise(); // this silo's search stops at once; the others hear it from the status grain
         await GrainFactory.GetGrain<IMinerStatusGrain>(this.GetPrimaryKeyLong()).TipChangedAsync();
-        await AnnounceAsync(_chain.Tip);
+        await AnnounceAsync(plan.Added[^1]); // in full: memory holds only the tip's header
     }
 
-    private Task SaveAsync(List<Block> blocks)
+    private IChainStore Store => _store ?? throw new InvalidOperationException("The chain grain is not activated.");
+
+    /// <summary>The change from our chain to the offered blocks (from <paramref name="start"/> on): our blocks from the
+    /// fork on are read from the store, since memory holds only their headers.</summary>
+    private async Task<Reorganisation> PlanAsync(long start, ImmutableArray<Block> offered)
     {
-        state.State.Blocks = blocks;
-        return state.PersistAsync(this);
+        var fork = Reorganisation.FindFork(_chain.Blocks, start, offered);
+        var dropped = await Store.ReadAsync(fork, (int)(_chain.Length - fork));
+        return new Reorganisation(fork, dropped, offered[(int)(fork - start)..]);
+    }
+
+    /// <summary>A reorganisation truncates at the fork, then the new blocks are appended. When the store fails, what it
+    /// holds is unknown: the grain goes, and its next activation reads the store again.</summary>
+    private async Task StoreAsync(Reorganisation plan)
+    {
+        try
+        {
+            await Store.TruncateAsync(plan.ForkHeight);
+            await Store.AppendAsync(plan.Added);
+        }
+        catch (StorageUnavailableException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private async Task BackupAsync(CancellationToken cancellation)
     {
-        if (await backup.BackupAsync(this.GetGrainId(), _chain.Blocks, cancellation) is { } path)
+        if (await Store.BackupAsync(cancellation) is { } path)
         {
             LogBackedUp(Path.GetFileName(path), _chain.Length);
         }
-    }
-
-    /// <summary>The chain as stored, cut at its first invalid block (file storage already validated it;
-    /// other providers may not). A new miner starts from genesis.</summary>
-    private List<Block> ValidPrefix(List<Block> stored)
-    {
-        if (stored.Count == 0)
-        {
-            return [validator.Rules.Genesis];
-        }
-
-        var result = validator.ValidateChain(stored, stored: true);
-        if (result.IsValid)
-        {
-            return stored;
-        }
-
-        LogCut(result.Reason!);
-        return result.FailedHeight is > 0 and var h ? stored.Take((int)h).ToList() : [validator.Rules.Genesis];
     }
 
     private ChainUpdate Ignored(string reason) => new(ChainUpdateStatus.Ignored, reason, _chain.Tip.Index);
@@ -275,9 +306,6 @@ public sealed partial class ChainGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an invalid block or chain: {Reason}")]
     private partial void LogRejected(string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The stored chain is invalid from {Reason}; keeping the valid blocks before it")]
-    private partial void LogCut(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not trim the pool after a chain change: {Problem}")]
     private partial void LogTrimFailed(string problem);

@@ -1,36 +1,30 @@
 namespace Orleans.Blockchain.Chain;
 
-/// <summary>A chain in memory with look-ups by block hash and message id. It trusts its caller:
-/// validate before appending or replacing.</summary>
+/// <summary>What the chain grain keeps of its chain in memory: every block's header (the block without its messages:
+/// their texts stay in the store), and look-ups by block hash and message id. It trusts its caller (the chain store):
+/// validate before appending.</summary>
 public sealed class IndexedChain
 {
-    private readonly List<Block> _blocks = [];
-    private readonly Dictionary<string, long> _heightByHash = [];
+    private readonly List<Block> _headers = [];
+    private readonly Dictionary<string, long> _heightByHash = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, long> _heightByMessage = [];
 
-    public IndexedChain(IEnumerable<Block> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            Append(block);
-        }
-    }
+    /// <summary>The headers, genesis first: index, hashes, timestamp, difficulty and nonce, but no messages.</summary>
+    public IReadOnlyList<Block> Blocks => _headers;
 
-    public IReadOnlyList<Block> Blocks => _blocks;
+    public Block Tip => _headers[^1];
 
-    public Block Tip => _blocks[^1];
-
-    public int Length => _blocks.Count;
+    public int Length => _headers.Count;
 
     public bool Contains(Guid messageId) => _heightByMessage.ContainsKey(messageId);
 
     public long? HeightOf(Guid messageId) => _heightByMessage.TryGetValue(messageId, out var h) ? h : null;
 
-    public Block? Find(string hash) => _heightByHash.TryGetValue(hash, out var h) ? _blocks[(int)h] : null;
+    public long? HeightOf(string hash) => _heightByHash.TryGetValue(hash, out var h) ? h : null;
 
     public void Append(Block block)
     {
-        _blocks.Add(block);
+        _headers.Add(block.Messages.IsDefaultOrEmpty ? block : block with { Messages = [] });
         _heightByHash[block.Hash] = block.Index;
         foreach (var message in block.Messages)
         {
@@ -38,23 +32,19 @@ public sealed class IndexedChain
         }
     }
 
-    /// <summary>Drops the blocks from <paramref name="height"/> on and appends <paramref name="blocks"/>.</summary>
-    public void ReplaceFrom(long height, IEnumerable<Block> blocks)
+    /// <summary>Drops the blocks from <paramref name="height"/> on; <paramref name="dropped"/> are those blocks in full
+    /// (the headers alone do not name their messages).</summary>
+    public void TruncateTo(long height, IEnumerable<Block> dropped)
     {
-        for (var i = _blocks.Count - 1; i >= height; i--)
+        foreach (var message in dropped.SelectMany(b => b.Messages))
         {
-            _heightByHash.Remove(_blocks[i].Hash);
-            foreach (var message in _blocks[i].Messages)
-            {
-                _heightByMessage.Remove(message.Id);
-            }
-
-            _blocks.RemoveAt(i);
+            _heightByMessage.Remove(message.Id);
         }
 
-        foreach (var block in blocks)
+        for (var i = _headers.Count - 1; i >= height; i--)
         {
-            Append(block);
+            _heightByHash.Remove(_headers[i].Hash);
+            _headers.RemoveAt(i);
         }
     }
 }

@@ -21,13 +21,21 @@ public sealed record Reorganisation(long ForkHeight, IReadOnlyList<Block> Droppe
     /// <summary>Plans the change from <paramref name="current"/> to <paramref name="candidate"/>, both from genesis.</summary>
     public static Reorganisation Plan(IReadOnlyList<Block> current, IReadOnlyList<Block> candidate)
     {
-        var fork = 0;
-        while (fork < current.Count && fork < candidate.Count && current[fork].Hash == candidate[fork].Hash)
+        var fork = (int)FindFork(current, 0, candidate);
+        return new Reorganisation(fork, current.Skip(fork).ToList(), candidate.Skip(fork).ToList());
+    }
+
+    /// <summary>The first height from <paramref name="start"/> on where <paramref name="current"/> (blocks or headers,
+    /// from genesis) and <paramref name="offered"/> (blocks from <paramref name="start"/> on) differ.</summary>
+    public static long FindFork(IReadOnlyList<Block> current, long start, IReadOnlyList<Block> offered)
+    {
+        var fork = start;
+        while (fork < current.Count && fork - start < offered.Count && current[(int)fork].Hash == offered[(int)(fork - start)].Hash)
         {
             fork++;
         }
 
-        return new Reorganisation(fork, current.Skip(fork).ToList(), candidate.Skip(fork).ToList());
+        return fork;
     }
 
     private static ImmutableArray<Message> Returned(IReadOnlyList<Block> dropped, IReadOnlyList<Block> added)

@@ -6,13 +6,16 @@ using Orleans.Blockchain.Mining;
 using Orleans.Blockchain.Observability;
 using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Storage;
+using Orleans.Concurrency;
 
 namespace Orleans.Blockchain.Pool;
 
-/// <summary>Pending messages of a miner. Every change is persisted before the call returns, so a message
-/// acknowledged to a user survives a crash.</summary>
+/// <summary>Pending messages of a miner. Every addition is stored before the call returns, so a message
+/// acknowledged to a user survives a crash. Reentrant: additions that arrive while a write is under way share the
+/// next one (<see cref="GroupCommit"/>).</summary>
+[Reentrant]
 public sealed partial class DataPoolGrain(
-    [PersistentState("pool", MinerFileStorage.Name)] IPersistentState<PoolState> state,
+    IPoolStoreProvider stores,
     ChainValidator validator,
     MiningSignals signals,
     PeerClient peers,
@@ -20,20 +23,38 @@ public sealed partial class DataPoolGrain(
     IOptions<MinerOptions> options,
     ILogger<DataPoolGrain> logger) : Grain, IDataPoolGrain
 {
-    private readonly HashSet<Guid> _ids = [];
-
     /// <summary>The stored messages: all that readers see, also while a write is under way (reads interleave
     /// with it), so the miner never takes a message the storage may still refuse.</summary>
-    private List<Message> _messages = [];
+    private readonly PendingMessages _messages = new();
+
+    /// <summary>Messages in a batch being written, with the batch's task: a second add of one waits for it.</summary>
+    private readonly Dictionary<Guid, Task> _writing = [];
+
+    private IPoolStore? _store;
+    private GroupCommit? _commits;
 
     private long Key => this.GetPrimaryKeyLong();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Committed(state.State.Messages);
+        (_store, var stored) = await stores.OpenAsync(this.GetGrainId(), cancellationToken);
+        foreach (var message in stored)
+        {
+            _messages.Add(message);
+        }
+
+        metrics.RecordPoolSize(_messages.Count);
+        _commits = new GroupCommit(_store, Apply, () => _messages.All, PoolChangedAsync);
         var interval = options.Value.DataSyncInterval;
         this.RegisterGrainTimer(SyncAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
-        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
     }
 
     public async Task<PoolAddResult> AddAsync(Message message)
@@ -43,12 +64,18 @@ public sealed partial class DataPoolGrain(
             return PoolAddResult.Invalid;
         }
 
-        if (_ids.Contains(message.Id))
+        if (_messages.Contains(message.Id))
         {
             return PoolAddResult.Duplicate;
         }
 
-        if (_messages.Count >= options.Value.MaxPoolSize)
+        if (_writing.TryGetValue(message.Id, out var writing))
+        {
+            await writing;
+            return PoolAddResult.Duplicate;
+        }
+
+        if (_messages.Count + _writing.Count >= options.Value.MaxPoolSize)
         {
             return PoolAddResult.Full;
         }
@@ -60,43 +87,40 @@ public sealed partial class DataPoolGrain(
     public async Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false)
     {
         // Peers get only their share of the pool: the rest stays free for this miner's own users (PUT /add).
-        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolFromPeers - _messages.Count);
-        var fresh = messages
-            .Where(m => validator.CheckMessage(m) is null)
-            .DistinctBy(m => m.Id)
-            .Where(m => !_ids.Contains(m.Id))
-            .Take(room)
-            .ToList();
+        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolFromPeers - _messages.Count - _writing.Count);
+        var valid = messages.Where(m => validator.CheckMessage(m) is null).DistinctBy(m => m.Id).ToList();
+        var fresh = valid.Where(m => !_messages.Contains(m.Id) && !_writing.ContainsKey(m.Id)).Take(room).ToList();
+
+        // Those already on their way in are stored once their batch is: wait for it too.
+        var alreadyWriting = valid.Select(m => _writing.GetValueOrDefault(m.Id)).OfType<Task>().Distinct().ToList();
         if (fresh.Count > 0)
         {
             await AddAndSaveAsync(fresh);
         }
 
+        await Task.WhenAll(alreadyWriting);
         return fresh.Count;
     }
 
-    public Task<ImmutableArray<Message>> GetMessagesAsync() => Task.FromResult<ImmutableArray<Message>>([.. _messages]);
+    public Task<ImmutableArray<Message>> GetMessagesAsync() => Task.FromResult<ImmutableArray<Message>>([.. _messages.All]);
 
     public Task<int> CountAsync() => Task.FromResult(_messages.Count);
 
-    public Task<ImmutableArray<Message>> GetPageAsync(Guid? after, int maxCount)
-    {
-        var start = after is { } id && _ids.Contains(id) ? _messages.FindIndex(m => m.Id == id) + 1 : 0;
-        return Task.FromResult<ImmutableArray<Message>>([.. _messages.Skip(start).Take(Math.Max(0, maxCount))]);
-    }
+    public Task<ImmutableArray<Message>> GetPageAsync(Guid? after, int maxCount) =>
+        Task.FromResult<ImmutableArray<Message>>([.. _messages.After(after, maxCount)]);
 
     public Task<ImmutableArray<Message>> PeekAsync(int maxCount) =>
-        Task.FromResult<ImmutableArray<Message>>([.. _messages.Take(Math.Max(0, maxCount))]);
+        Task.FromResult<ImmutableArray<Message>>([.. _messages.Oldest(maxCount)]);
 
-    public Task<Message?> FindAsync(Guid id) =>
-        Task.FromResult(_ids.Contains(id) ? _messages.Find(m => m.Id == id) : null);
+    public Task<Message?> FindAsync(Guid id) => Task.FromResult(_messages.Find(id));
 
+    /// <summary>O(removed): the journal records the ids, memory unlinks them.</summary>
     public async Task RemoveAsync(ImmutableArray<Guid> ids)
     {
-        var gone = ids.Where(_ids.Contains).ToHashSet();
+        var gone = ids.Where(_messages.Contains).Distinct().ToList();
         if (gone.Count > 0)
         {
-            await SaveAsync([.. _messages.Where(m => !gone.Contains(m.Id))]);
+            await StoredAsync(Commits.EnqueueAsync([], gone));
         }
     }
 
@@ -111,7 +135,7 @@ public sealed partial class DataPoolGrain(
         {
             try
             {
-                var fresh = (await peers.GetDataAsync(n.Url, quota, cancellation)).Where(m => !_ids.Contains(m.Id)).ToList();
+                var fresh = (await peers.GetDataAsync(n.Url, quota, cancellation)).Where(m => !_messages.Contains(m.Id)).ToList();
                 if (fresh.Count > 0)
                 {
                     var unrecorded = (await GrainFactory.GetGrain<IChainGrain>(Key).WithoutRecordedAsync([.. fresh.Select(m => m.Id)])).ToHashSet();
@@ -125,38 +149,76 @@ public sealed partial class DataPoolGrain(
         }));
     }
 
+    private GroupCommit Commits => _commits ?? throw new InvalidOperationException("The pool grain is not activated.");
+
+    /// <summary>Stores messages with the next batch; only once stored do they become what readers see. Not stored means
+    /// not accepted: the caller gets the error, memory keeps what the storage holds, and the grain reloads.</summary>
     private async Task AddAndSaveAsync(List<Message> messages)
     {
-        await SaveAsync([.. _messages, .. messages]);
-        signals.PoolChanged.Raise(); // wakes this silo's miner at once; the others hear it from the status grain
-        await GrainFactory.GetGrain<IMinerStatusGrain>(Key).PoolChangedAsync();
-    }
+        var stored = Commits.EnqueueAsync(messages, []);
+        foreach (var message in messages)
+        {
+            _writing[message.Id] = stored;
+        }
 
-    /// <summary>Stores the pool's next content; only once stored does it become what readers see. Not stored
-    /// means not accepted: the caller gets the error and memory keeps what the storage holds.</summary>
-    private async Task SaveAsync(List<Message> next)
-    {
-        state.State.Messages = next;
         try
         {
-            await state.PersistAsync(this);
+            await StoredAsync(stored);
         }
-        catch
+        finally
         {
-            state.State.Messages = _messages;
+            foreach (var message in messages)
+            {
+                _writing.Remove(message.Id);
+            }
+        }
+    }
+
+    /// <summary>A failed write leaves the store unusable: the grain goes, and its next activation reads the store again.</summary>
+    private async Task StoredAsync(Task stored)
+    {
+        try
+        {
+            await stored;
+        }
+        catch (StorageUnavailableException)
+        {
+            DeactivateOnIdle();
             throw;
         }
-
-        Committed(next);
     }
 
-    private void Committed(List<Message> messages)
+    private void Apply(PoolBatch batch)
     {
-        _messages = messages;
-        _ids.Clear();
-        _ids.UnionWith(messages.Select(m => m.Id));
-        metrics.RecordPoolSize(messages.Count);
+        foreach (var message in batch.Added)
+        {
+            _messages.Add(message);
+        }
+
+        foreach (var id in batch.Removed)
+        {
+            _messages.Remove(id);
+        }
+
+        metrics.RecordPoolSize(_messages.Count);
     }
+
+    /// <summary>Once per stored batch: wakes this silo's miner at once; the others hear it from the status grain.</summary>
+    private async Task PoolChangedAsync()
+    {
+        signals.PoolChanged.Raise();
+        try
+        {
+            await GrainFactory.GetGrain<IMinerStatusGrain>(Key).PoolChangedAsync();
+        }
+        catch (Exception e)
+        {
+            LogNoticeFailed(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other silos that the pool changed: {Problem}")]
+    private partial void LogNoticeFailed(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data sync with {Peer} failed: {Problem}")]
     private partial void LogSyncFailed(Uri peer, string problem);

@@ -2,10 +2,8 @@ using Orleans.Blockchain.Chain;
 
 namespace Orleans.Blockchain.Pool;
 
-/// <summary>The persistent state of <see cref="DataPoolGrain"/>: pending messages, oldest first.</summary>
-[GenerateSerializer, Alias("PoolState")]
+/// <summary>The pool's old format (one JSON document, rewritten on every change), read once to convert it to the journal.</summary>
 public sealed class PoolState
 {
-    [Id(0)]
     public List<Message> Messages { get; set; } = [];
 }

@@ -7,10 +7,8 @@ namespace Orleans.Blockchain.Storage;
 /// cluster keeps in Redis can be read with <c>redis-cli</c> and survives changes of Orleans' own formats.</summary>
 public sealed class StorageJsonSerializer : IGrainStorageSerializer
 {
-    private static readonly JsonSerializerOptions Compact = new(StorageJson.Options) { WriteIndented = false };
-
-    public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Compact));
+    public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, StorageJson.Compact));
 
     public T Deserialize<T>(BinaryData input) =>
-        input.ToObjectFromJson<T>(Compact) ?? throw new JsonException($"Stored {typeof(T).Name} is empty.");
+        input.ToObjectFromJson<T>(StorageJson.Compact) ?? throw new JsonException($"Stored {typeof(T).Name} is empty.");
 }

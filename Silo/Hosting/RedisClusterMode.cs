@@ -1,5 +1,7 @@
 using System.Net;
 using Orleans.Blockchain.Chain;
+using Orleans.Blockchain.Pool;
+using Orleans.Blockchain.Silo.Storage;
 using Orleans.Blockchain.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -11,7 +13,8 @@ namespace Orleans.Blockchain.Silo.Hosting;
 /// <summary>
 /// Cluster mode: the miner's silos find each other through Redis and keep their grains' state there, so any
 /// silo can host the chain, the pool and the neighbours, and a surviving silo re-activates them after a crash.
-/// The grains do not know: they still ask for the storage named <see cref="MinerFileStorage.Name"/>.
+/// The grains do not know: they still ask for the storage named <see cref="MinerFileStorage.Name"/> and for the
+/// chain and pool store providers.
 /// </summary>
 public static class RedisClusterMode
 {
@@ -43,7 +46,12 @@ public static class RedisClusterMode
         });
         silo.Services.AddGrainStorage(MinerFileStorage.Name, (sp, _) =>
             new StorageErrorTranslator(sp.GetRequiredKeyedService<IGrainStorage>(RedisStorageName)));
-        silo.Services.AddSingleton<IChainBackup, ChainFileExport>();
+
+        // The chain and the pool have stores of their own: one hash field per block and per message.
+        silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Connection(redis)));
+        silo.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisStoreProviders>(sp, clusterId));
+        silo.Services.AddSingleton<IChainStoreProvider>(sp => sp.GetRequiredService<RedisStoreProviders>());
+        silo.Services.AddSingleton<IPoolStoreProvider>(sp => sp.GetRequiredService<RedisStoreProviders>());
 
         if (host.Kubernetes)
         {
