@@ -26,7 +26,8 @@ public sealed class PoolFloodTests
             ? context.Response.WriteAsJsonAsync(Junk(Interlocked.Increment(ref round)), MinerProcess.Json)
             : FakePeer.AnswerIdleAsync(context, genesis));
         await miner.AddNeighbourAsync(flooder.Url);
-        await Poll.UntilAsync(async () => (await miner.GetStatusAsync()).PoolSize >= PoolSize / 2, "the flood to fill the pool");
+        // The flood is under way: the pool holds the peer's junk, and the peer has been asked again since.
+        await Poll.UntilAsync(async () => (await miner.GetStatusAsync()).PoolSize >= PoolSize / 2 && Volatile.Read(ref round) >= 2, "the flood to fill the pool, round after round");
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < UserAdds; i++)
@@ -38,7 +39,6 @@ public sealed class PoolFloodTests
         TestContext.Current.TestOutputHelper?.WriteLine($"user adds accepted during the flood: {accepted} of {UserAdds}");
         Assert.True(accepted == UserAdds, $"only {accepted} of {UserAdds} user adds were accepted during the flood: {await Describe(answers)}");
         Assert.True((await miner.GetStatusAsync()).PoolSize <= PoolSize, "the pool outgrew its limit");
-        Assert.True(round >= 2, "the peer was asked for data only once");
         Assert.All(flooder.Requests.Where(r => r.StartsWith("GET /data", StringComparison.Ordinal)), r => Assert.Equal("GET /data?limit=1000", r));
     }
 
