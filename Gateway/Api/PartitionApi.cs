@@ -10,6 +10,9 @@ namespace Orleans.Blockchain.Gateway.Api;
 /// <c>blockchain network partition</c> sets it on every miner of a local network.</summary>
 public static class PartitionApi
 {
+    /// <summary>Every peer the cut names is watched each sync round: the list is bounded like everything else.</summary>
+    private const int MaxCutOff = 100;
+
     public static IEndpointRouteBuilder MapPartitionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/admin/partition").WithTags("Admin").AddEndpointFilter<AdminKeyFilter>();
@@ -58,7 +61,4 @@ public static class PartitionApi
         await cluster.GetGrain<INeighbourGrain>(0).SetPartitionAsync(ImmutableArray<Uri>.Empty);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Every peer the cut names is watched each sync round: the list is bounded like everything else.</summary>
-    private const int MaxCutOff = 100;
 }
