@@ -21,7 +21,8 @@ public sealed class ChainStream(IChainGrain chain, long from) : IResult, IEndpoi
         context.Response.ContentType = "application/json; charset=utf-8";
         // Over the body's PipeWriter: the serializer's own flushes only hand bytes to the pipe (no synchronous I/O).
         var body = context.Response.BodyWriter;
-        await using var writer = new Utf8JsonWriter(body);
+        // With the serializer's encoder, so a block reads here exactly as in GET /blocks/{id} and a paged GET /chain.
+        await using var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = json.Encoder });
         writer.WriteStartObject();
         writer.WriteStartArray(json.PropertyNamingPolicy?.ConvertName(nameof(ChainResponse.Chain)) ?? nameof(ChainResponse.Chain));
         var (next, count, previousHash) = (from, 0, (string?)null);
