@@ -56,7 +56,7 @@ public static class MessagesApi
 
     /// <remarks>The message is read from the raw query so that invalid UTF-8 is refused, never replaced.</remarks>
     private static async Task<Results<Ok<AddResponse>, ProblemHttpResult>> AddAsync(
-        HttpRequest request, IClusterClient cluster, IOptions<GatewayOptions> options, TimeProvider clock)
+        HttpRequest request, MessageBatcher batcher, IOptions<GatewayOptions> options, TimeProvider clock)
     {
         if (!StrictQuery.TryGet(request, "message", out var text))
         {
@@ -79,7 +79,7 @@ public static class MessagesApi
         PoolAddResult result;
         try
         {
-            result = await cluster.GetGrain<IDataPoolGrain>(0).AddAsync(message);
+            result = await batcher.AddAsync(message, request.HttpContext.RequestAborted);
         }
         catch (StorageUnavailableException)
         {

@@ -52,6 +52,7 @@ public static class GatewayHostingExtensions
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBytes;
             kestrel.Limits.MaxRequestLineSize = 64 * 1024; // a 1,000-character message percent-encodes to ~9 KB
         });
+        builder.Services.AddSingleton<MessageBatcher>().AddHostedService(services => services.GetRequiredService<MessageBatcher>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SiloUnavailableHandler>();

@@ -13,6 +13,11 @@ public interface IDataPoolGrain : IGrainWithIntegerKey
     [Alias("Add")]
     Task<PoolAddResult> AddAsync(Message message);
 
+    /// <summary>Users' messages that arrived together, each answered as <see cref="AddAsync"/> would answer it (a copy
+    /// of one earlier in the list is a duplicate); those added are stored in one write before it answers.</summary>
+    [Alias("AddMany")]
+    Task<ImmutableArray<PoolAddResult>> AddManyAsync(ImmutableArray<Message> messages);
+
     /// <summary>Adds the messages a peer or a reorganisation hands over; returns how many were new. Peers' messages fill
     /// only their share of the pool (the rest is kept for users' <see cref="AddAsync"/>); with
     /// <paramref name="evenIfFull"/> (reorganisations) no limit is applied: nothing accepted is dropped.</summary>

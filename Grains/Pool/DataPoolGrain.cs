@@ -57,31 +57,47 @@ public sealed partial class DataPoolGrain(
         }
     }
 
-    public async Task<PoolAddResult> AddAsync(Message message)
+    public async Task<PoolAddResult> AddAsync(Message message) => (await AddManyAsync([message]))[0];
+
+    public async Task<ImmutableArray<PoolAddResult>> AddManyAsync(ImmutableArray<Message> messages)
     {
-        if (validator.CheckMessage(message) is not null)
+        var results = new PoolAddResult[messages.Length];
+        var first = new Dictionary<Guid, int>(messages.Length);
+        var fresh = new List<Message>(messages.Length);
+        var alreadyWriting = new List<Task>();
+        var room = options.Value.MaxPoolSize - _messages.Count - _writing.Count;
+        for (var i = 0; i < messages.Length; i++)
         {
-            return PoolAddResult.Invalid;
+            var message = messages[i];
+            results[i] = validator.CheckMessage(message) is not null ? PoolAddResult.Invalid
+                : first.TryGetValue(message.Id, out var earlier) ? (results[earlier] == PoolAddResult.Added ? PoolAddResult.Duplicate : results[earlier])
+                : _messages.Contains(message.Id) ? PoolAddResult.Duplicate
+                : _writing.TryGetValue(message.Id, out var writing) ? Waiting(writing)
+                : fresh.Count >= room ? PoolAddResult.Full
+                : Fresh(message);
+            first.TryAdd(message.Id, i);
         }
 
-        if (_messages.Contains(message.Id))
+        if (fresh.Count > 0)
         {
+            await AddAndSaveAsync(fresh);
+        }
+
+        // A message already on its way in is a duplicate once its own batch is stored.
+        await Task.WhenAll(alreadyWriting);
+        return [.. results];
+
+        PoolAddResult Waiting(Task stored)
+        {
+            alreadyWriting.Add(stored);
             return PoolAddResult.Duplicate;
         }
 
-        if (_writing.TryGetValue(message.Id, out var writing))
+        PoolAddResult Fresh(Message message)
         {
-            await writing;
-            return PoolAddResult.Duplicate;
+            fresh.Add(message);
+            return PoolAddResult.Added;
         }
-
-        if (_messages.Count + _writing.Count >= options.Value.MaxPoolSize)
-        {
-            return PoolAddResult.Full;
-        }
-
-        await AddAndSaveAsync([message]);
-        return PoolAddResult.Added;
     }
 
     public async Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false)

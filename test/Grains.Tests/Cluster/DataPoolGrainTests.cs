@@ -25,6 +25,33 @@ public sealed class DataPoolGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Adds_a_batch_answering_each_message_as_a_single_add_would()
+    {
+        var (a, b, c) = (TestBlocks.NewMessage("batch a"), TestBlocks.NewMessage("batch b"), TestBlocks.NewMessage("batch c"));
+        Assert.Equal(PoolAddResult.Added, await _pool.AddAsync(a));
+
+        var results = await _pool.AddManyAsync([a, b, TestBlocks.NewMessage("  "), b, c]);
+
+        Assert.Equal([PoolAddResult.Duplicate, PoolAddResult.Added, PoolAddResult.Invalid, PoolAddResult.Duplicate, PoolAddResult.Added], results);
+        Assert.Equal([a, b, c], await _pool.GetMessagesAsync());
+        Assert.Empty(await _pool.AddManyAsync([]));
+    }
+
+    [Fact]
+    public async Task A_batch_that_does_not_fit_adds_what_fits_and_answers_the_rest_full()
+    {
+        var room = ClusterFixture.MaxPoolSize - 2;
+        await _pool.AddRangeAsync([.. Enumerable.Range(0, room).Select(i => TestBlocks.NewMessage($"filler {i}"))], evenIfFull: true);
+        var (a, b, c) = (TestBlocks.NewMessage("fits a"), TestBlocks.NewMessage("fits b"), TestBlocks.NewMessage("too many"));
+
+        var results = await _pool.AddManyAsync([a, a, b, c, c]);
+
+        Assert.Equal([PoolAddResult.Added, PoolAddResult.Duplicate, PoolAddResult.Added, PoolAddResult.Full, PoolAddResult.Full], results);
+        Assert.Equal(ClusterFixture.MaxPoolSize, await _pool.CountAsync());
+        Assert.Null(await _pool.FindAsync(c.Id));
+    }
+
+    [Fact]
     public async Task Refuses_invalid_messages()
     {
         Assert.Equal(PoolAddResult.Invalid, await _pool.AddAsync(TestBlocks.NewMessage("  ")));

@@ -126,6 +126,25 @@ public sealed class MessagesApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_adds_go_to_the_pool_together_and_each_is_answered_for_itself()
+    {
+        // Well within the per-client limit of the fixture (50 adds a second), so that no add is refused as too many.
+        var texts = Enumerable.Range(0, 16).Select(i => $"concurrent {i} {Guid.NewGuid():N}").ToList();
+
+        var ids = await Task.WhenAll(texts.Select(fixture.Miner.AddAsync));
+
+        Assert.Equal(texts.Count, ids.Distinct().Count());
+        foreach (var id in ids)
+        {
+            // Each answer names its own message, and the miner knows it (pending or already in a block).
+            Assert.Equal(id, (await fixture.Miner.GetReceiptAsync(id))?.Id);
+        }
+
+        var (_, first) = await WaitInChainAsync(ids[0]);
+        Assert.Equal(texts[0], first.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Data_lists_pending_messages_as_a_JSON_array()
     {
         var id = await fixture.Miner.AddAsync("pending, for a moment");
