@@ -56,20 +56,53 @@ internal static class Ledger
     /// answer must be 200. Prints the count and the rate.</summary>
     public static async Task LoadAsync(Uri gateway, double seconds, int connections, string label)
     {
-        using var http = Client(gateway, connections);
+        var open = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => LoadConnection.OpenAsync(gateway)));
         var (ok, failed) = (0L, 0L);
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(async c =>
+        await Task.WhenAll(open.Select(async (connection, c) =>
         {
+            using var owned = connection;
+            using var timeout = new CancellationTokenSource(deadline + TimeSpan.FromSeconds(30));
             for (var i = 0; clock.Elapsed < deadline; i++)
             {
-                using var response = await http.PutAsync($"add?message={label}-{c}-{i}", null);
-                _ = response.StatusCode == HttpStatusCode.OK ? Interlocked.Increment(ref ok) : Interlocked.Increment(ref failed);
+                var status = await owned.PutAsync($"{gateway.AbsolutePath}add?message={label}-{c}-{i}", timeout.Token);
+                _ = status == (int)HttpStatusCode.OK ? Interlocked.Increment(ref ok) : Interlocked.Increment(ref failed);
             }
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load ok={ok} failed={failed} seconds={elapsed:F2} per_second={ok / elapsed:F0}"));
+    }
+
+    /// <summary>Prints <c>kept=N</c>: how many different messages whose text starts with <paramref name="label"/> the miner
+    /// holds, pending or in its chain. The pool is read first, page by page, then the chain: a message mined meanwhile
+    /// is then found in the chain (counted once), never missed.</summary>
+    public static async Task KeptAsync(Uri gateway, string label)
+    {
+        using var http = Client(gateway, 1);
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        var prefix = $"{label}-";
+        Guid? after = null;
+        for (var page = 0; page < 10_000; page++)
+        {
+            using var data = JsonDocument.Parse(await http.GetStringAsync(after is null ? "data?limit=1000" : $"data?limit=1000&after={after}"));
+            var messages = data.RootElement.EnumerateArray().ToList();
+            if (messages.Count == 0)
+            {
+                break;
+            }
+
+            texts.UnionWith(messages.Select(m => m.GetProperty("text").GetString()!).Where(t => t.StartsWith(prefix, StringComparison.Ordinal)));
+            after = messages[^1].GetProperty("id").GetGuid();
+        }
+
+        using var chain = JsonDocument.Parse(await http.GetStreamAsync("chain"));
+        foreach (var block in chain.RootElement.GetProperty("chain").EnumerateArray())
+        {
+            texts.UnionWith(block.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()!).Where(t => t.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kept={texts.Count}"));
     }
 
     /// <summary>Adds <paramref name="count"/> messages, then times the miner appending them (one per block) from the

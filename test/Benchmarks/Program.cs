@@ -18,6 +18,9 @@ switch (args)
     case ["--load", var url, var seconds, var connections, var label]:
         await Ledger.LoadAsync(new Uri(url), double.Parse(seconds, CultureInfo.InvariantCulture), int.Parse(connections, CultureInfo.InvariantCulture), label);
         return;
+    case ["--kept", var url, var label]:
+        await Ledger.KeptAsync(new Uri(url), label);
+        return;
     case ["--blocks", var url, var count]:
         await Ledger.BlocksAsync(new Uri(url), int.Parse(count, CultureInfo.InvariantCulture));
         return;

@@ -47,7 +47,7 @@ load=$(dotnet "$tool" --load "$url/" 10 64 load); echo "$load"
 [ "$(field failed "$load")" = 0 ] || { echo "some adds were not answered 200" >&2; exit 1; }
 stop "$silo_pid"
 start_silo "$name" 4 "$sp" "$gp" --Miner:MaxPoolSize=1000000; wait_status "$url"
-kept=$(( $(curl -s "$url/data" | grep -o '"text":"load-' | wc -l) + $(curl -s "$url/chain" | grep -o '"text":"load-' | wc -l) ))
+kept=$(field kept "$(dotnet "$tool" --kept "$url/" load)")
 echo "after kill -9 and restart: acknowledged=$(field ok "$load") kept=$kept"
 [ "$kept" -ge "$(field ok "$load")" ] || { echo "acknowledged messages were lost" >&2; exit 1; }
 stop "$silo_pid"
