@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Orleans.Blockchain.Observability;
 using Orleans.Dashboard;
 
 namespace Orleans.Blockchain.Gateway.Hosting;
@@ -25,6 +26,7 @@ public static class GatewayObservabilityExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(OrleansMeter)
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricLimits.CardinalityLimit })
                 .AddPrometheusExporter());
         return builder;
     }

@@ -27,6 +27,7 @@ public static class MinerObservabilityExtensions
                 .AddMeter(MinerMetrics.MeterName, OrleansMeter)
                 .AddRuntimeInstrumentation()
                 .AddHttpClientInstrumentation()
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricLimits.CardinalityLimit })
                 .AddPrometheusHttpListener(listener =>
                 {
                     listener.Host = endpoint.MetricsAddress;
