@@ -59,13 +59,25 @@ public sealed partial class DataPoolGrain(
 
     public async Task<PoolAddResult> AddAsync(Message message) => (await AddManyAsync([message]))[0];
 
-    public async Task<ImmutableArray<PoolAddResult>> AddManyAsync(ImmutableArray<Message> messages)
+    public async Task<ImmutableArray<PoolAddResult>> AddManyAsync(ImmutableArray<Message> messages) =>
+        [.. await AdmitAsync(messages, options.Value.MaxPoolSize - _messages.Count - _writing.Count)];
+
+    public async Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false)
+    {
+        // Peers get only their share of the pool: the rest stays free for this miner's own users (PUT /add).
+        var room = evenIfFull ? int.MaxValue : options.Value.MaxPoolFromPeers - _messages.Count - _writing.Count;
+        return (await AdmitAsync(messages, room)).Count(result => result == PoolAddResult.Added);
+    }
+
+    /// <summary>The one admission rule for users' and peers' messages: the valid ones not yet known are stored together,
+    /// at most <paramref name="room"/> of them, and the call returns once they, and those already on their way in, are
+    /// stored. A copy of a message earlier in the list gets that message's answer (a duplicate if it was added).</summary>
+    private async Task<PoolAddResult[]> AdmitAsync(ImmutableArray<Message> messages, int room)
     {
         var results = new PoolAddResult[messages.Length];
         var first = new Dictionary<Guid, int>(messages.Length);
         var fresh = new List<Message>(messages.Length);
         var alreadyWriting = new List<Task>();
-        var room = options.Value.MaxPoolSize - _messages.Count - _writing.Count;
         for (var i = 0; i < messages.Length; i++)
         {
             var message = messages[i];
@@ -85,7 +97,7 @@ public sealed partial class DataPoolGrain(
 
         // A message already on its way in is a duplicate once its own batch is stored.
         await Task.WhenAll(alreadyWriting);
-        return [.. results];
+        return results;
 
         PoolAddResult Waiting(Task stored)
         {
@@ -98,24 +110,6 @@ public sealed partial class DataPoolGrain(
             fresh.Add(message);
             return PoolAddResult.Added;
         }
-    }
-
-    public async Task<int> AddRangeAsync(ImmutableArray<Message> messages, bool evenIfFull = false)
-    {
-        // Peers get only their share of the pool: the rest stays free for this miner's own users (PUT /add).
-        var room = evenIfFull ? int.MaxValue : Math.Max(0, options.Value.MaxPoolFromPeers - _messages.Count - _writing.Count);
-        var valid = messages.Where(m => validator.CheckMessage(m) is null).DistinctBy(m => m.Id).ToList();
-        var fresh = valid.Where(m => !_messages.Contains(m.Id) && !_writing.ContainsKey(m.Id)).Take(room).ToList();
-
-        // Those already on their way in are stored once their batch is: wait for it too.
-        var alreadyWriting = valid.Select(m => _writing.GetValueOrDefault(m.Id)).OfType<Task>().Distinct().ToList();
-        if (fresh.Count > 0)
-        {
-            await AddAndSaveAsync(fresh);
-        }
-
-        await Task.WhenAll(alreadyWriting);
-        return fresh.Count;
     }
 
     public Task<ImmutableArray<Message>> GetMessagesAsync() => Task.FromResult<ImmutableArray<Message>>([.. _messages.All]);
