@@ -103,6 +103,13 @@ public sealed class MinerProcess : IAsyncDisposable
             using var response = await Http.GetAsync("health");
             return response.IsSuccessStatusCode;
         }, $"miner {Name} to be healthy");
+
+        // The health check proves only that some miner answers on the port: make sure it is this one.
+        var status = await GetStatusAsync();
+        if (status.Name != Name || _gateway.HasExited)
+        {
+            throw new InvalidOperationException($"Miner {Name}: {Url} is answered by miner {status.Name}, not by the gateway started for it; see {DataDirectory}/gateway.log");
+        }
     }
 
     /// <summary>Kills every process of the miner at once (like a crash or SIGKILL).</summary>
