@@ -149,7 +149,7 @@ public sealed partial class DataPoolGrain(
                 if (fresh.Count > 0)
                 {
                     var unrecorded = (await GrainFactory.GetGrain<IChainGrain>(Key).WithoutRecordedAsync([.. fresh.Select(m => m.Id)])).ToHashSet();
-                    await this.AsReference<IDataPoolGrain>().AddRangeAsync([.. fresh.Where(m => unrecorded.Contains(m.Id))]);
+                    await AddRangeAsync([.. fresh.Where(m => unrecorded.Contains(m.Id))]);
                 }
             }
             catch (Exception e)
