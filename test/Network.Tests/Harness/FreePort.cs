@@ -63,7 +63,7 @@ internal static class FreePort
     }
 
     /// <summary>Whether nothing listens on the loopback port right now.</summary>
-    public static bool IsFree(int port)
+    private static bool IsFree(int port)
     {
         try
         {
