@@ -46,6 +46,10 @@ public interface IDataPoolGrain : IGrainWithIntegerKey
     [Alias("Find"), AlwaysInterleave]
     Task<Message?> FindAsync(Guid id);
 
+    /// <summary>Those of <paramref name="ids"/> that the pool does not hold.</summary>
+    [Alias("WithoutKnown"), AlwaysInterleave]
+    Task<ImmutableArray<Guid>> WithoutKnownAsync(ImmutableArray<Guid> ids);
+
     /// <summary>Drops messages that a block of the chain now holds.</summary>
     [Alias("Remove")]
     Task RemoveAsync(ImmutableArray<Guid> ids);

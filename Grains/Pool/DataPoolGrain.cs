@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Blockchain.Chain;
 using Orleans.Blockchain.Mining;
 using Orleans.Blockchain.Observability;
-using Orleans.Blockchain.Peers;
 using Orleans.Blockchain.Storage;
 using Orleans.Concurrency;
 
@@ -18,7 +17,6 @@ public sealed partial class DataPoolGrain(
     IPoolStoreProvider stores,
     ChainValidator validator,
     MiningSignals signals,
-    PeerClient peers,
     MinerMetrics metrics,
     IOptions<MinerOptions> options,
     ILogger<DataPoolGrain> logger) : Grain, IDataPoolGrain
@@ -45,8 +43,6 @@ public sealed partial class DataPoolGrain(
 
         metrics.RecordPoolSize(_messages.Count);
         _commits = new GroupCommit(_store, Apply, () => _messages.All, PoolChangedAsync);
-        var interval = options.Value.DataSyncInterval;
-        this.RegisterGrainTimer(SyncAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -124,6 +120,9 @@ public sealed partial class DataPoolGrain(
 
     public Task<Message?> FindAsync(Guid id) => Task.FromResult(_messages.Find(id));
 
+    public Task<ImmutableArray<Guid>> WithoutKnownAsync(ImmutableArray<Guid> ids) =>
+        Task.FromResult<ImmutableArray<Guid>>([.. ids.Where(id => !_messages.Contains(id))]);
+
     /// <summary>O(removed): the journal records the ids, memory unlinks them.</summary>
     public async Task RemoveAsync(ImmutableArray<Guid> ids)
     {
@@ -132,31 +131,6 @@ public sealed partial class DataPoolGrain(
         {
             await StoredAsync(Commits.EnqueueAsync([], gone));
         }
-    }
-
-    /// <summary>The unprocessed-data sync job: pull the oldest messages of each neighbour's pool, at most a quota per
-    /// peer, and keep what is new to us and not yet in our chain, within the peers' share of the pool. One peer failing,
-    /// answering garbage or flooding costs only its own part of the round.</summary>
-    private async Task SyncAsync(CancellationToken cancellation)
-    {
-        var neighbours = await GrainFactory.GetGrain<INeighbourGrain>(Key).GetNeighboursAsync();
-        var quota = options.Value.MaxPeerMessagesPerRound;
-        await Task.WhenAll(neighbours.Select(async n =>
-        {
-            try
-            {
-                var fresh = (await peers.GetDataAsync(n.Url, quota, cancellation)).Where(m => !_messages.Contains(m.Id)).ToList();
-                if (fresh.Count > 0)
-                {
-                    var unrecorded = (await GrainFactory.GetGrain<IChainGrain>(Key).WithoutRecordedAsync([.. fresh.Select(m => m.Id)])).ToHashSet();
-                    await AddRangeAsync([.. fresh.Where(m => unrecorded.Contains(m.Id))]);
-                }
-            }
-            catch (Exception e)
-            {
-                LogSyncFailed(n.Url, e.Message);
-            }
-        }));
     }
 
     private GroupCommit Commits => _commits ?? throw new InvalidOperationException("The pool grain is not activated.");
@@ -229,7 +203,4 @@ public sealed partial class DataPoolGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other silos that the pool changed: {Problem}")]
     private partial void LogNoticeFailed(string problem);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Data sync with {Peer} failed: {Problem}")]
-    private partial void LogSyncFailed(Uri peer, string problem);
 }

@@ -3,9 +3,9 @@ using Orleans.Blockchain.Sync;
 
 namespace Orleans.Blockchain.Silo.Hosting;
 
-/// <summary>Keeps the chain-sync grain active: a grain timer runs only while its grain is, and nothing else calls
-/// this one. Every silo pokes it at start and each sync interval, so after a failover it resumes on a survivor.
-/// (The pool and neighbour grains need no keeper: the mining loop and the chain grain call them.)</summary>
+/// <summary>Keeps the two sync grains active (chain and unprocessed data): a grain timer runs only while its grain is,
+/// and nothing else calls these. Every silo pokes them at start and each chain-sync interval, so after a failover they
+/// resume on a survivor. (The pool and neighbour grains need no keeper: the mining loop and the chain grain call them.)</summary>
 public sealed partial class MinerJobsKeeper(IGrainFactory grains, IOptions<MinerOptions> options, TimeProvider clock, ILogger<MinerJobsKeeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,7 +15,7 @@ public sealed partial class MinerJobsKeeper(IGrainFactory grains, IOptions<Miner
         {
             try
             {
-                await grains.GetGrain<IChainSyncGrain>(0).StartAsync();
+                await Task.WhenAll(grains.GetGrain<IChainSyncGrain>(0).StartAsync(), grains.GetGrain<IDataSyncGrain>(0).StartAsync());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -37,6 +37,6 @@ public sealed partial class MinerJobsKeeper(IGrainFactory grains, IOptions<Miner
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not reach the chain-sync grain: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not reach a sync grain: {Problem}")]
     private partial void LogPokeFailed(string problem);
 }

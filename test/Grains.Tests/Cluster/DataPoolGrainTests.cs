@@ -25,6 +25,16 @@ public sealed class DataPoolGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Tells_which_ids_it_does_not_hold()
+    {
+        var (held, other) = (TestBlocks.NewMessage("held"), TestBlocks.NewMessage("not held"));
+        await _pool.AddAsync(held);
+
+        Assert.Equal([other.Id], await _pool.WithoutKnownAsync([held.Id, other.Id]));
+        Assert.Empty(await _pool.WithoutKnownAsync([]));
+    }
+
+    [Fact]
     public async Task Adds_a_batch_answering_each_message_as_a_single_add_would()
     {
         var (a, b, c) = (TestBlocks.NewMessage("batch a"), TestBlocks.NewMessage("batch b"), TestBlocks.NewMessage("batch c"));
