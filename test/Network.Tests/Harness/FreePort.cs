@@ -47,9 +47,9 @@ internal static class FreePort
         {
             lease = new FileStream(Path.Combine(LeaseDirectory, port.ToString(CultureInfo.InvariantCulture)), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false; // leased by a test process (this one included)
+            return false; // leased by a test process (this one included), or a lease file another user made
         }
 
         if (!IsFree(port))
