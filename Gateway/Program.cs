@@ -5,7 +5,7 @@ using Orleans.Blockchain.Gateway.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 try
 {
-    builder.AddMinerGateway();
+    builder.AddMinerClient().AddMinerGateway();
     var app = builder.Build();
     InvalidSettings.Check(app.Services);
     app.MapMinerGateway();

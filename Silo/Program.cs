@@ -1,14 +1,9 @@
 using Orleans.Blockchain.Configuration;
 using Orleans.Blockchain.Silo.Hosting;
 
-// appsettings.json is read from beside the program, so the miner runs the same from any directory.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionary());
 try
 {
-    builder.AddMiner();
-    var host = builder.Build();
-    InvalidSettings.Check(host.Services);
+    using var host = MinerHost.Build(args);
     await host.RunAsync();
 }
 catch (Exception e) when (InvalidSettings.Describe(e) is { } setting)

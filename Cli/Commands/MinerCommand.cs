@@ -3,7 +3,7 @@ using Orleans.Blockchain.Cli.Miners;
 
 namespace Orleans.Blockchain.Cli.Commands;
 
-/// <summary><c>miner start CHAIN_PATH</c>: runs one miner (silo and gateway) in the foreground until Ctrl-C.</summary>
+/// <summary><c>miner start CHAIN_PATH</c>: runs one miner (a silo hosting its gateway) in the foreground until Ctrl-C.</summary>
 internal static class MinerCommand
 {
     public static Command Create() => new("miner", "Run a miner.") { Start() };

@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Orleans.Blockchain.Cli.Miners;
 
-/// <summary><c>miner start</c>: one miner's silo and gateway as child processes attached to this console,
-/// until Ctrl-C (or until one of them exits), then both stopped.</summary>
+/// <summary><c>miner start</c>: one miner of one silo, which hosts its gateway (<see cref="MinerPorts.SiloHostsGateway"/>),
+/// as a child process attached to this console, until Ctrl-C or until it exits; then stopped.</summary>
 internal static class ForegroundMiner
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
@@ -13,18 +13,13 @@ internal static class ForegroundMiner
     public static async Task<int> RunAsync(MinerSpec miner, MinerPrograms programs, TextWriter output, CancellationToken cancellation)
     {
         Directory.CreateDirectory(miner.DataDirectory);
-        using var silo = Start(programs, miner, MinerRole.Silo);
-        Process? gateway = null;
+        using var silo = Process.Start(programs.StartInfo(miner, MinerRole.Silo)) ?? throw new CommandException("could not start the silo");
         try
         {
-            await MinerReadiness.WaitForSiloAsync(miner, () => Exited(silo, gateway), Logs, StartTimeout, cancellation);
-            gateway = Start(programs, miner, MinerRole.Gateway);
-            await MinerReadiness.WaitForGatewayAsync(miner, () => Exited(silo, gateway), Logs, StartTimeout, cancellation);
+            await MinerReadiness.WaitForGatewayAsync(miner, () => Exited(silo), Logs, StartTimeout, cancellation);
             await output.WriteLineAsync($"{miner.Name} is ready at {miner.Url} (Swagger UI: {miner.Url}swagger); Ctrl-C stops it");
-
-            var stopped = await Task.WhenAny(silo.WaitForExitAsync(cancellation), gateway.WaitForExitAsync(cancellation));
-            await stopped; // throws when Ctrl-C cancelled the wait
-            throw new CommandException($"{miner.Name} stopped: {Exited(silo, gateway)}");
+            await silo.WaitForExitAsync(cancellation); // throws when Ctrl-C cancelled the wait
+            throw new CommandException($"{miner.Name} stopped: {Exited(silo)}");
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -32,39 +27,29 @@ internal static class ForegroundMiner
         }
         finally
         {
-            await StopAsync([.. new[] { gateway, silo }.OfType<Process>()]);
-            gateway?.Dispose();
+            await StopAsync(silo);
         }
     }
 
-    private static Process Start(MinerPrograms programs, MinerSpec miner, MinerRole role) =>
-        Process.Start(programs.StartInfo(miner, role)) ?? throw new CommandException($"could not start the {role.ToString().ToLowerInvariant()}");
+    private static string? Exited(Process silo) => silo.HasExited ? $"the silo exited with code {silo.ExitCode}" : null;
 
-    private static string? Exited(Process silo, Process? gateway) =>
-        silo.HasExited ? $"the silo exited with code {silo.ExitCode}"
-        : gateway is { HasExited: true } ? $"the gateway exited with code {gateway.ExitCode}"
-        : null;
-
-    /// <summary>SIGTERM to both (they also saw Ctrl-C from the terminal), then SIGKILL for any still running at the deadline.</summary>
-    private static async Task StopAsync(Process[] processes)
+    /// <summary>SIGTERM (it also saw Ctrl-C from the terminal), then SIGKILL if it still runs at the deadline.</summary>
+    private static async Task StopAsync(Process silo)
     {
-        foreach (var process in processes.Where(p => !p.HasExited))
+        if (!silo.HasExited)
         {
-            Signals.Terminate(process.Id);
+            Signals.Terminate(silo.Id);
         }
 
         using var deadline = new CancellationTokenSource(StopTimeout);
-        foreach (var process in processes)
+        try
         {
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
+            await silo.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            silo.Kill(entireProcessTree: true);
+            await silo.WaitForExitAsync(CancellationToken.None);
         }
     }
 }

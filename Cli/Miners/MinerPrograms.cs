@@ -55,7 +55,7 @@ internal sealed record MinerPrograms(string Dotnet, string Silo, string Gateway)
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in process.Miner.EnvironmentFor(process.Role))
+        foreach (var (name, value) in process.Environment)
         {
             start.Environment[name] = value;
         }

@@ -10,10 +10,6 @@ internal static class MinerReadiness
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Until the (first) silo accepts its gateway's connection. Starting the gateway only then spares it (and its log) the retries.</summary>
-    public static Task WaitForSiloAsync(MinerSpec miner, Func<string?> exited, string logs, TimeSpan timeout, CancellationToken cancellation) =>
-        WaitForSiloAsync(new MinerProcess(miner, MinerRole.Silo, 1), exited, logs, timeout, cancellation);
-
     /// <summary>Until this silo of the miner accepts gateways' connections: it has joined the miner's cluster.</summary>
     public static Task WaitForSiloAsync(MinerProcess silo, Func<string?> exited, string logs, TimeSpan timeout, CancellationToken cancellation) =>
         WaitAsync(silo.Miner, exited, logs, timeout, $"its {silo.Name} was not listening on port {silo.SiloPorts.Gateway}", async token =>

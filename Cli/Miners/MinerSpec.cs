@@ -15,13 +15,17 @@ internal sealed record MinerSpec(
 
     public Uri Url => Ports.Url;
 
-    /// <summary>Its processes in the order they start: the silos, then the gateway.</summary>
+    /// <summary>Its processes in the order they start: the silos, then the gateway (unless the one silo hosts it).</summary>
     public IReadOnlyList<MinerProcess> Processes =>
-        [.. Ports.Silos.Select(silo => new MinerProcess(this, MinerRole.Silo, silo.Number)), new MinerProcess(this, MinerRole.Gateway, 1)];
+    [
+        .. Ports.Silos.Select(silo => new MinerProcess(this, MinerRole.Silo, silo.Number)),
+        .. Ports.SiloHostsGateway ? [] : new[] { new MinerProcess(this, MinerRole.Gateway, 1) },
+    ];
 
     /// <summary>Settings as <c>--Section:Key=value</c> switches, which both programs read over their appsettings.json.
     /// Every silo gets the same name and data directory and its own pair of ports (<paramref name="silo"/> counts from 1);
-    /// the gateway is pointed at the first silo, and in cluster mode finds the others through Redis.</summary>
+    /// the gateway is pointed at the first silo, and in cluster mode finds the others through Redis. The one silo of a
+    /// miner hosts the gateway at its URL, and serves its metrics there; several silos each have a metrics port.</summary>
     public IReadOnlyList<string> ArgumentsFor(MinerRole role, int silo = 1) => role switch
     {
         MinerRole.Silo =>
@@ -30,19 +34,17 @@ internal sealed record MinerSpec(
             $"--Miner:DataDirectory={DataDirectory}",
             $"--Miner:Difficulty={Number(Difficulty)}",
             $"--Miner:SiloPort={Number(Ports.Silos[silo - 1].Silo)}",
-            $"--Miner:MetricsPort={Number(Ports.Metrics(silo))}",
+            .. Ports.SiloHostsGateway ? new[] { "--Miner:HostGateway=true", UrlSwitch } : [$"--Miner:MetricsPort={Number(Ports.Metrics(silo))}"],
             $"--Miner:PublicUrl={Url}",
             $"--Miner:MiningThreads={Number(MiningThreads)}",
             .. Neighbours.Select((url, i) => $"--Miner:Neighbours:{Number(i)}={url}"),
             .. Cluster(),
         ],
-        MinerRole.Gateway => [.. Common(Ports.Silos[0]), $"--Urls={Url.ToString().TrimEnd('/')}", .. Cluster()],
+        MinerRole.Gateway => [.. Common(Ports.Silos[0]), UrlSwitch, .. Cluster()],
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a process of a miner"),
     };
 
-    /// <summary>The admin key goes by environment, not argument, so other users cannot read it in the process list.</summary>
-    public IReadOnlyDictionary<string, string> EnvironmentFor(MinerRole role) =>
-        role == MinerRole.Gateway && !string.IsNullOrEmpty(AdminKey) ? new Dictionary<string, string> { [AdminKeySetting] = AdminKey } : new Dictionary<string, string>();
+    private string UrlSwitch => $"--Urls={Url.ToString().TrimEnd('/')}";
 
     private IEnumerable<string> Common(SiloPorts silo) => [$"--Miner:Name={Name}", $"--Miner:GatewayPort={Number(silo.Gateway)}"];
 

@@ -4,7 +4,7 @@ using Orleans.Blockchain.Cli.Miners;
 namespace Orleans.Blockchain.Cli.Network;
 
 /// <summary><c>network status</c>: for every miner of the network, whether its recorded processes (each silo, the
-/// gateway, and the network's own Redis) still run and what its gateway says.</summary>
+/// gateway, and the network's own Redis) still run and what its gateway says. A silo hosting the gateway is both.</summary>
 internal sealed class NetworkInspector(string dataDirectory)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
@@ -31,7 +31,7 @@ internal sealed class NetworkInspector(string dataDirectory)
 
     private static async Task<MinerState> InspectAsync(MinerSpec miner, IReadOnlyList<RecordedProcess> processes, RedisState? redis, CancellationToken cancellation)
     {
-        var states = miner.Processes.Select(p => ProcessState.Of(p.Name, processes.FirstOrDefault(r => r.Is(miner.Name, p.Role, p.Number)))).ToList();
+        var states = miner.Processes.ToDictionary(p => p, p => ProcessState.Of(p.Name, processes.FirstOrDefault(r => r.Is(miner.Name, p.Role, p.Number))));
         using var client = new GatewayClient(miner.Url, AskTimeout);
         try
         {
@@ -44,7 +44,8 @@ internal sealed class NetworkInspector(string dataDirectory)
         }
 
         MinerState State(Api.StatusResponse? status, string? problem) =>
-            new(miner.Name, miner.Url, miner.DataDirectory, states[..^1], states[^1], redis, status, problem,
+            new(miner.Name, miner.Url, miner.DataDirectory, [.. states.Where(p => p.Key.Role == MinerRole.Silo).Select(p => p.Value)],
+                states.Single(p => p.Key.ServesGateway).Value, redis, status, problem,
                 [.. miner.Ports.Silos.Select(silo => miner.Ports.MetricsUrl(silo.Number))]);
     }
 }

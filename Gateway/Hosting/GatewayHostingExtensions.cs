@@ -11,14 +11,11 @@ namespace Orleans.Blockchain.Gateway.Hosting;
 
 public static class GatewayHostingExtensions
 {
-    /// <summary>The gateway's services: an Orleans client of its miner, JSON, problem details, limits, OpenAPI.</summary>
-    public static WebApplicationBuilder AddMinerGateway(this WebApplicationBuilder builder)
+    /// <summary>The gateway program's Orleans client of its miner's silos. A silo that hosts the gateway has its own
+    /// cluster client, and calls only <see cref="AddMinerGateway"/>.</summary>
+    public static WebApplicationBuilder AddMinerClient(this WebApplicationBuilder builder)
     {
         var cluster = builder.Configuration.GetSection(MinerClusterOptions.Section).Get<MinerClusterOptions>() ?? new();
-        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
-        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section)).AddSettingsValidation<GatewayOptions>(GatewayOptions.Section);
-        builder.Services.Configure<MinerClusterOptions>(builder.Configuration.GetSection(MinerClusterOptions.Section)).AddSettingsValidation<MinerClusterOptions>(MinerClusterOptions.Section);
-
         // Kestrel opens its port only after this client has reached the silo; it keeps retrying until then.
         builder.UseOrleansClient(client =>
         {
@@ -43,6 +40,15 @@ public static class GatewayHostingExtensions
                 return true;
             });
         });
+        return builder;
+    }
+
+    /// <summary>The gateway's services over a cluster client of its miner: JSON, problem details, limits, OpenAPI.</summary>
+    public static WebApplicationBuilder AddMinerGateway(this WebApplicationBuilder builder)
+    {
+        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section)).AddSettingsValidation<GatewayOptions>(GatewayOptions.Section);
+        builder.Services.Configure<MinerClusterOptions>(builder.Configuration.GetSection(MinerClusterOptions.Section)).AddSettingsValidation<MinerClusterOptions>(MinerClusterOptions.Section);
 
         // The web page's files stay in Gateway/wwwroot when the gateway runs from its build output: the build's
         // manifest points there (ASP.NET does this only in Development). Published, wwwroot sits beside the program.

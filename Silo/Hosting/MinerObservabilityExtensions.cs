@@ -11,28 +11,48 @@ public static class MinerObservabilityExtensions
     /// <summary>The meter Orleans 10 records its runtime metrics on (grains, messaging, directory, ...).</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
-    /// <summary>Serves <c>http://{Miner:MetricsAddress}:{Miner:MetricsPort}/metrics</c> when the port is set; does nothing otherwise.</summary>
+    /// <summary>Serves <c>http://{Miner:MetricsAddress}:{Miner:MetricsPort}/metrics</c> when the port is set. A silo that
+    /// hosts its gateway adds its meters to the gateway's, which serves them at <c>/metrics</c> (and then at the port too,
+    /// if one is set). Otherwise it does nothing.</summary>
     public static IHostApplicationBuilder AddMinerObservability(this IHostApplicationBuilder builder)
     {
-        var endpoint = builder.Configuration.GetSection(MinerOptions.Section).Get<MetricsEndpointOptions>() ?? new();
+        var section = builder.Configuration.GetSection(MinerOptions.Section);
+        var endpoint = section.Get<MetricsEndpointOptions>() ?? new();
+        var hostsGateway = (section.Get<SiloHostOptions>() ?? new()).HostGateway;
         // A port out of range is left to the settings check, which names it (the listener would fail with a stack trace).
-        if (endpoint.MetricsPort is <= 0 or > ushort.MaxValue)
+        var listens = endpoint.MetricsPort is > 0 and <= ushort.MaxValue;
+        if (!listens && !hostsGateway)
         {
             return builder;
         }
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("orleans-blockchain-silo"))
-            .WithMetrics(metrics => metrics
-                .AddMeter(MinerMetrics.MeterName, OrleansMeter)
-                .AddRuntimeInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricLimits.CardinalityLimit })
-                .AddPrometheusHttpListener(listener =>
+        var telemetry = builder.Services.AddOpenTelemetry();
+        if (!hostsGateway)
+        {
+            telemetry.ConfigureResource(resource => resource.AddService("orleans-blockchain-silo"));
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(MinerMetrics.MeterName);
+            if (!hostsGateway) // hosted, the gateway adds these to the one meter provider of the process
+            {
+                metrics
+                    .AddMeter(OrleansMeter)
+                    .AddRuntimeInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricLimits.CardinalityLimit });
+            }
+
+            if (listens)
+            {
+                metrics.AddPrometheusHttpListener(listener =>
                 {
                     listener.Host = endpoint.MetricsAddress;
                     listener.Port = endpoint.MetricsPort;
-                }));
+                });
+            }
+        });
         return builder;
     }
 }

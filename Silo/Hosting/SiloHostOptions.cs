@@ -34,5 +34,10 @@ public sealed class SiloHostOptions
     /// 60 MiB (its 17 MB script held in memory, plain and compressed).</summary>
     public bool Dashboard { get; set; }
 
+    /// <summary>Serve the miner's gateway (REST API, web page, <c>/metrics</c>) from this silo's process, at ASP.NET
+    /// Core's <c>Urls</c>, instead of from a gateway program of its own; the miner's metrics are then the gateway's
+    /// <c>/metrics</c>. For a miner of one silo: with several, a gateway of its own keeps serving when any silo dies.</summary>
+    public bool HostGateway { get; set; }
+
     public string ClusterIdFor(string minerName) => ClusterId ?? $"miner-{minerName}";
 }

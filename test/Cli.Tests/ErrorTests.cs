@@ -59,7 +59,7 @@ public sealed class ErrorTests
     [InlineData("watch --count 0", "error: --count 0 is not allowed: it must be 1 or more")]
     [InlineData("add hello --wait --interval 0", "error: --interval 0 is not allowed: it must be a positive number of seconds")]
     [InlineData("network up --miners 0", "error: --miners 0 is not allowed: it must be between 1 and 100")]
-    [InlineData("network up --base-port 65000", "error: --base-port 65000 is not allowed: it must be between 1 and 63433 (miner i uses BASE+i up to BASE+2100+i, for i below 3)")]
+    [InlineData("network up --base-port 65500", "error: --base-port 65500 is not allowed: it must be between 1 and 65333 (miner i uses BASE+i up to BASE+200+i, for i below 3)")]
     [InlineData("miner start data/bad?name.chain", "error: the chain path data/bad?name.chain is not allowed: it must name a chain file like data/alice.chain: letters, digits, '_', '.' or '-' (at most 64) before .chain")]
     [InlineData("get status --port abc", "error: Cannot parse argument 'abc' for option '--port' as expected type 'System.Int32'. (see blockchain get status --help)")]
     public async Task A_bad_setting_is_one_line_naming_it_its_value_and_what_is_allowed_and_exit_code_2(string command, string error)

@@ -3,12 +3,13 @@ using Orleans.Blockchain.Cli.Tests.Harness;
 
 namespace Orleans.Blockchain.Cli.Tests;
 
-/// <summary>The quick start's domain metrics: every silo of <c>network up</c> serves them, at the URL <c>network status</c> prints.</summary>
+/// <summary>The quick start's domain metrics: every miner of <c>network up</c> serves them at its gateway's <c>/metrics</c>
+/// (its one silo hosts the gateway), the URL <c>network status</c> prints.</summary>
 [Collection(LocalNetworkCollection.Name)]
 public sealed class NetworkMetricsTests(LocalNetwork network)
 {
     [Fact]
-    public async Task Network_status_prints_each_silos_metrics_url_which_serves_the_chain_height()
+    public async Task Network_status_prints_each_miners_metrics_url_the_gateways_which_serves_the_chain_height()
     {
         var table = await BlockchainCli.RunAsync("network", "status", "--data-dir", network.DataDirectory);
         var json = (await BlockchainCli.RunAsync("network", "status", "--data-dir", network.DataDirectory, "--json")).Json<JsonElement>();
@@ -17,7 +18,7 @@ public sealed class NetworkMetricsTests(LocalNetwork network)
         Assert.Equal("METRICS", table.OutputLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
         var urls = table.OutputLines[1..].Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]).ToList();
         Assert.Equal(
-            [$"http://127.0.0.1:{network.BasePort + 2_100}/metrics", $"http://127.0.0.1:{network.BasePort + 1 + 2_100}/metrics"], urls);
+            [$"http://127.0.0.1:{network.BasePort}/metrics", $"http://127.0.0.1:{network.BasePort + 1}/metrics"], urls);
         Assert.Equal(urls, json.EnumerateArray().Select(miner => miner.GetProperty("metrics")[0].GetString()));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

@@ -4,7 +4,7 @@ using Orleans.Blockchain.Network.Tests.Harness;
 namespace Orleans.Blockchain.Network.Tests;
 
 /// <summary>A miner program given a bad setting ends at once with one line on stderr that names the setting, its value
-/// and what is allowed, exit code 2, and no stack trace anywhere.</summary>
+/// and what is allowed, exit code 2, and no stack trace anywhere; a silo hosting its gateway checks the gateway's too.</summary>
 public sealed class SettingsErrorTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("blockchain-settings-").FullName;
@@ -14,12 +14,15 @@ public sealed class SettingsErrorTests : IDisposable
     [InlineData("Silo", "--Miner:MetricsPort=70000", "miner: Miner:MetricsPort=70000 is not allowed: it must be between 0 and 65535")]
     [InlineData("Silo", "--Miner:Name=../etc", "miner: Miner:Name=../etc is not allowed: it must match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     [InlineData("Silo", "--Miner:MiningThreads=many", "miner: Failed to convert configuration value 'many' at 'Miner:MiningThreads' to type 'System.Int32'.")]
+    [InlineData("Silo", "--Miner:HostGateway=yes", "miner: Failed to convert configuration value 'yes' at 'Miner:HostGateway' to type 'System.Boolean'.")]
+    [InlineData("Silo", "--Miner:HostGateway=true --Gateway:RequestsPerSecond=10000000", "miner: Gateway:RequestsPerSecond=10000000 is not allowed: it must be between 1 and 1000000")]
+    [InlineData("Silo", "--Miner:HostGateway=true --Miner:Name=../etc", "miner: Miner:Name=../etc is not allowed: it must match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     [InlineData("Gateway", "--Gateway:RequestsPerSecond=10000000", "gateway: Gateway:RequestsPerSecond=10000000 is not allowed: it must be between 1 and 1000000")]
     [InlineData("Gateway", "--Miner:GatewayPort=0", "gateway: Miner:GatewayPort=0 is not allowed: it must be between 1 and 65535")]
-    public async Task A_bad_setting_is_one_line_and_exit_code_2(string program, string setting, string error)
+    public async Task A_bad_setting_is_one_line_and_exit_code_2(string program, string settings, string error)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { MinerProcess.ProgramPath(program), setting, $"--Miner:DataDirectory={_data}", $"--Urls=http://127.0.0.1:{FreePort.Next()}" })
+        foreach (var argument in (string[])[MinerProcess.ProgramPath(program), .. settings.Split(' '), $"--Miner:DataDirectory={_data}", $"--Urls=http://127.0.0.1:{FreePort.Next()}"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -10,12 +10,14 @@ namespace Orleans.Blockchain.Cli.Tests.Units;
 public sealed class ClusterPlanTests
 {
     [Fact]
-    public void One_silo_keeps_the_port_plan_as_it_was_and_serves_metrics_above_every_silos_ports()
+    public void One_silo_keeps_the_port_plan_as_it_was_and_serves_metrics_at_the_gateway_it_hosts()
     {
         var ports = MinerPorts.For(5003);
 
         Assert.Equal(new MinerPorts(5003, 5103, 5203), ports);
-        Assert.Equal([(5003, "gateway HTTP"), (5103, "silo"), (5203, "silo gateway"), (7103, "silo metrics")], ports.All);
+        Assert.True(ports.SiloHostsGateway);
+        Assert.Equal([(5003, "gateway HTTP"), (5103, "silo"), (5203, "silo gateway")], ports.All);
+        Assert.Equal(new Uri("http://127.0.0.1:5003/metrics"), ports.MetricsUrl(1));
         Assert.Equal([new SiloPorts(1, 5103, 5203)], ports.Silos);
     }
 
@@ -43,7 +45,8 @@ public sealed class ClusterPlanTests
 
         var ports = miners.SelectMany(m => m.Ports.All).Select(p => p.Port).ToList();
 
-        Assert.Equal(NetworkSettings.MaxMiners * (1 + (3 * silos)), ports.Count);
+        // The gateway's HTTP port, and each silo's pair; a metrics port per silo only when the miner has several.
+        Assert.Equal(NetworkSettings.MaxMiners * (1 + (silos == 1 ? 2 : 3 * silos)), ports.Count);
         Assert.Equal(ports.Count, ports.Distinct().Count());
         Assert.Equal(5000 + MinerPorts.HighestOffset(silos) + NetworkSettings.MaxMiners - 1, ports.Max());
     }
@@ -70,15 +73,17 @@ public sealed class ClusterPlanTests
         Assert.Equal(["--Miner:Name=miner1", "--Miner:GatewayPort=5200", "--Urls=http://127.0.0.1:5000", "--Miner:Redis=127.0.0.1:6400"], miner.ArgumentsFor(MinerRole.Gateway));
         Assert.Equal(["silo1", "silo2", "gateway"], miner.Processes.Select(p => p.Name));
         Assert.Equal(["silo1.log", "silo2.log", "gateway.log"], miner.Processes.Select(p => p.LogFileName));
+        Assert.Equal([false, false, true], miner.Processes.Select(p => p.ServesGateway));
+        Assert.DoesNotContain("--Miner:HostGateway=true", miner.ArgumentsFor(MinerRole.Silo, silo: 1));
     }
 
     [Fact]
-    public void Without_redis_the_miner_is_one_silo_named_as_before()
+    public void Without_redis_the_miner_is_one_silo_named_as_before_which_hosts_the_gateway()
     {
         var miner = Assert.Single(new NetworkSettings(1, 3, 5000, 1).PlanMiners("/net", null));
 
-        Assert.Equal(["silo", "gateway"], miner.Processes.Select(p => p.Name));
-        Assert.DoesNotContain(miner.ArgumentsFor(MinerRole.Silo).Concat(miner.ArgumentsFor(MinerRole.Gateway)), a => a.Contains("Redis", StringComparison.Ordinal));
+        Assert.Equal(["silo"], miner.Processes.Select(p => p.Name));
+        Assert.DoesNotContain(miner.ArgumentsFor(MinerRole.Silo), a => a.Contains("Redis", StringComparison.Ordinal));
     }
 
     [Fact]

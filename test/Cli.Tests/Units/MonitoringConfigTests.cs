@@ -18,7 +18,7 @@ public sealed partial class MonitoringConfigTests
     private static string Root { get; } = FindRoot();
 
     [Fact]
-    public void The_scrape_config_names_every_silo_and_gateway_of_the_default_network_by_miner()
+    public void The_scrape_config_names_every_miner_of_the_default_network_by_its_metrics_url()
     {
         var miners = new NetworkSettings(3, 4, 5000, 1).PlanMiners("/net", null);
         var text = File.ReadAllText(Path.Combine(Root, "deploy", "prometheus", "prometheus.yml"));
@@ -26,8 +26,9 @@ public sealed partial class MonitoringConfigTests
         var jobs = Regex.Split(text, @"^\s*- job_name:\s*", RegexOptions.Multiline).Skip(1)
             .ToDictionary(job => job.Split('\n')[0].Trim(), job => Target().Matches(job).Select(m => (m.Groups["port"].Value, m.Groups["miner"].Value)).ToList());
 
-        Assert.Equal([.. miners.Select(m => ($"{m.Ports.Metrics(1)}", m.Name))], jobs["blockchain-silo"]);
-        Assert.Equal([.. miners.Select(m => ($"{m.Ports.Http}", m.Name))], jobs["blockchain-gateway"]);
+        // One endpoint per miner: its one silo hosts the gateway, whose /metrics serves the silo's series too.
+        Assert.Equal(["blockchain"], jobs.Keys);
+        Assert.Equal([.. miners.Select(m => ($"{m.Ports.MetricsUrl(1).Port}", m.Name))], jobs["blockchain"]);
     }
 
     [Fact]

@@ -25,19 +25,22 @@ public sealed class NetworkPlanTests
         Assert.Throws<InvalidSettingException>(() => MinerPorts.For(65_400));
 
     [Fact]
-    public void The_silo_gets_every_setting_and_the_admin_key_goes_only_to_the_gateways_environment()
+    public void The_one_silo_gets_every_setting_hosts_the_gateway_and_alone_gets_the_admin_key_by_environment()
     {
         var miner = new MinerSpec("alice", "/data", MinerPorts.For(5000), 3, [new Uri("http://127.0.0.1:5001/")], 2, "secret");
 
+        var silo = Assert.Single(miner.Processes);
         Assert.Equal(
         [
-            "--Miner:Name=alice", "--Miner:GatewayPort=5200", "--Miner:DataDirectory=/data", "--Miner:Difficulty=3", "--Miner:SiloPort=5100", "--Miner:MetricsPort=7100",
+            "--Miner:Name=alice", "--Miner:GatewayPort=5200", "--Miner:DataDirectory=/data", "--Miner:Difficulty=3", "--Miner:SiloPort=5100",
+            "--Miner:HostGateway=true", "--Urls=http://127.0.0.1:5000",
             "--Miner:PublicUrl=http://127.0.0.1:5000/", "--Miner:MiningThreads=2", "--Miner:Neighbours:0=http://127.0.0.1:5001/",
-        ], miner.ArgumentsFor(MinerRole.Silo));
-        Assert.Equal(["--Miner:Name=alice", "--Miner:GatewayPort=5200", "--Urls=http://127.0.0.1:5000"], miner.ArgumentsFor(MinerRole.Gateway));
-        Assert.Equal("secret", miner.EnvironmentFor(MinerRole.Gateway)[MinerSpec.AdminKeySetting]);
-        Assert.Empty(miner.EnvironmentFor(MinerRole.Silo));
-        Assert.DoesNotContain(miner.ArgumentsFor(MinerRole.Gateway), a => a.Contains("secret", StringComparison.Ordinal));
+        ], silo.Arguments);
+        Assert.True(silo.ServesGateway);
+        Assert.Equal("secret", silo.Environment[MinerSpec.AdminKeySetting]);
+        Assert.DoesNotContain(silo.Arguments, a => a.Contains("secret", StringComparison.Ordinal));
+        Assert.Equal([(5000, "gateway HTTP"), (5100, "silo"), (5200, "silo gateway")], silo.Ports);
+        Assert.Equal(new Uri("http://127.0.0.1:5000/metrics"), miner.Ports.MetricsUrl(1));
     }
 
     [Fact]
