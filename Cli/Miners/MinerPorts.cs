@@ -30,7 +30,7 @@ internal sealed record MinerPorts(int Http, int Silo, int SiloGateway, int SiloC
     public Uri Url => new($"http://127.0.0.1:{Http}/");
 
     /// <summary>A miner of one silo runs as one process: the silo hosts the gateway, whose <c>/metrics</c> serves the
-    /// silo's series too (README, "Footprint": about 90 MiB less than two processes). With several silos the gateway is
+    /// silo's series too (README, "Footprint": about 100 MiB less than two processes). With several silos the gateway is
     /// a process of its own, so the miner keeps serving whichever silo dies.</summary>
     public bool SiloHostsGateway => SiloCount == 1;
 

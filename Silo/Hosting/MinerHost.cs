@@ -6,7 +6,7 @@ namespace Orleans.Blockchain.Silo.Hosting;
 /// <summary>The miner program's host, with its settings checked. A silo alone is a plain host. A silo that hosts its
 /// miner's gateway (<see cref="SiloHostOptions.HostGateway"/>: <c>network up</c> and <c>miner start</c> run a one-silo
 /// miner so) is a web app serving the gateway's API, page and <c>/metrics</c> through the silo's own cluster client:
-/// one process per miner, about 90 MiB less than a silo and a gateway (README, "Footprint"). appsettings.json is read
+/// one process per miner, about 100 MiB less than a silo and a gateway (README, "Footprint"). appsettings.json is read
 /// from beside the program, so the miner runs the same from any directory.</summary>
 public static class MinerHost
 {
