@@ -5,7 +5,8 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish Silo/Silo.csproj --configuration Release --output /app
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0
+# ASP.NET Core's runtime: a silo may host its gateway (Miner:HostGateway=true, see the README).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 # The chain, its hash, older versions, the pool and the neighbours: keep them on a volume.
