@@ -5,7 +5,7 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish Silo/Silo.csproj --configuration Release --output /app
 
-# ASP.NET Core's runtime: a silo may host its gateway (Miner:HostGateway=true, see the README).
+# ASP.NET Core's runtime: the silo program references it, whether or not it hosts its gateway (Miner:HostGateway).
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .

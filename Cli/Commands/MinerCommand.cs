@@ -18,7 +18,7 @@ internal static class MinerCommand
         var threads = new Option<int>("--threads") { HelpName = "N", Description = "Mining threads (0: one per core)" };
         var adminKey = new Option<string?>("--admin-key") { HelpName = "KEY", Description = $"Enables admin operations on the gateway (default: ${NeighboursCommand.AdminKeyVariable})" };
 
-        var command = new Command("start", "Run one miner, its silo and its gateway, in the foreground until Ctrl-C.")
+        var command = new Command("start", "Run one miner, one process: its silo hosting its gateway, in the foreground until Ctrl-C.")
         {
             chainPath, port, difficulty, neighbours, forceNewChain, threads, adminKey,
         };

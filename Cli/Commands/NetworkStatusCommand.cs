@@ -10,7 +10,7 @@ internal static class NetworkStatusCommand
 {
     public static Command Create(Option<string> dataDirectory, Option<bool> json)
     {
-        var command = new Command("status", "Show each miner of the local network: its processes (every silo, the gateway) and what its gateway says; and its Redis in cluster mode.") { dataDirectory, json };
+        var command = new Command("status", "Show each miner of the local network: its processes (every silo, and the gateway: a one-silo miner's silo hosts it, so both show its pid) and what its gateway says; and its Redis in cluster mode.") { dataDirectory, json };
         return command.SetCommandAction(async (parse, output, cancellation) =>
         {
             var directory = Path.GetFullPath(parse.GetValue(dataDirectory)!);

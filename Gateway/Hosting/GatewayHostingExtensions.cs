@@ -16,6 +16,7 @@ public static class GatewayHostingExtensions
     public static WebApplicationBuilder AddMinerClient(this WebApplicationBuilder builder)
     {
         var cluster = builder.Configuration.GetSection(MinerClusterOptions.Section).Get<MinerClusterOptions>() ?? new();
+        builder.Services.AddSettingsValidation<MinerClusterOptions>(MinerClusterOptions.Section);
         // Kestrel opens its port only after this client has reached the silo; it keeps retrying until then.
         builder.UseOrleansClient(client =>
         {
@@ -48,7 +49,7 @@ public static class GatewayHostingExtensions
     {
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section)).AddSettingsValidation<GatewayOptions>(GatewayOptions.Section);
-        builder.Services.Configure<MinerClusterOptions>(builder.Configuration.GetSection(MinerClusterOptions.Section)).AddSettingsValidation<MinerClusterOptions>(MinerClusterOptions.Section);
+        builder.Services.Configure<MinerClusterOptions>(builder.Configuration.GetSection(MinerClusterOptions.Section)); // the dashboard's setting
 
         // The web page's files stay in Gateway/wwwroot when the gateway runs from its build output: the build's
         // manifest points there (ASP.NET does this only in Development). Published, wwwroot sits beside the program.

@@ -15,13 +15,12 @@ public static class InvalidSettings
     public static void Check(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 
     /// <summary>The line for a settings error: a rule of <see cref="SettingsValidator{TOptions}"/> failed, or a value could
-    /// not even be read as its type (the configuration binder's own message names the setting, value and type). A setting
-    /// two option classes read (a silo hosting its gateway checks <c>Miner:Name</c> for both) is named once.</summary>
+    /// not even be read as its type (the configuration binder's own message names the setting, value and type).</summary>
     public static string? Describe(Exception error) => error switch
     {
-        OptionsValidationException invalid => string.Join("; ", invalid.Failures.Distinct()),
+        OptionsValidationException invalid => string.Join("; ", invalid.Failures),
         AggregateException { InnerExceptions: var all } when all.All(e => e is OptionsValidationException) =>
-            string.Join("; ", all.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct()),
+            string.Join("; ", all.Cast<OptionsValidationException>().SelectMany(e => e.Failures)),
         InvalidOperationException { TargetSite.DeclaringType: var thrower } unreadable when thrower == typeof(ConfigurationBinder) =>
             unreadable.Message,
         _ => null,

@@ -12,34 +12,29 @@ public static class MinerHost
 {
     public static IHost Build(string[] args)
     {
-        if (!HostsGateway(args))
+        // The plain host's configuration (every source a host reads) decides whether the host must be a web app instead.
+        var silo = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        silo.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionary());
+        if (!silo.Configuration.GetSection(MinerOptions.Section).GetValue<bool>(nameof(SiloHostOptions.HostGateway)))
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionary());
-            builder.AddMiner();
-            var host = builder.Build();
-            InvalidSettings.Check(host.Services);
-            return host;
+            silo.AddMiner(hostsGateway: false);
+            return Checked(silo.Build());
         }
 
+        silo.Configuration.Dispose(); // its file watchers
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         web.Configuration.AddCommandLine(args, MinerCommandLine.Switches.ToDictionary());
-        web.AddMiner();
+        web.AddMiner(hostsGateway: true);
         web.AddMinerGateway();
-        var app = web.Build();
-        InvalidSettings.Check(app.Services);
+        var app = Checked(web.Build());
         app.MapMinerGateway();
         return app;
     }
 
-    /// <summary>Read ahead of the host, from the sources it reads (appsettings.json, environment, command line), since it
-    /// decides the kind of host.</summary>
-    private static bool HostsGateway(string[] args) =>
-        new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args, MinerCommandLine.Switches.ToDictionary())
-            .Build()
-            .GetSection(MinerOptions.Section)
-            .GetValue<bool>(nameof(SiloHostOptions.HostGateway));
+    private static T Checked<T>(T host)
+        where T : IHost
+    {
+        InvalidSettings.Check(host.Services);
+        return host;
+    }
 }

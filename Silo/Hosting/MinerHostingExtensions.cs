@@ -10,7 +10,10 @@ namespace Orleans.Blockchain.Silo.Hosting;
 /// one of several silos sharing Redis for membership and grain state.</summary>
 public static class MinerHostingExtensions
 {
-    public static IHostApplicationBuilder AddMiner(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host.</param>
+    /// <param name="hostsGateway">Whether the host also serves the miner's gateway (<see cref="SiloHostOptions.HostGateway"/>,
+    /// decided by <see cref="MinerHost"/>): its meters then join the gateway's.</param>
+    public static IHostApplicationBuilder AddMiner(this IHostApplicationBuilder builder, bool hostsGateway = false)
     {
         var section = builder.Configuration.GetSection(MinerOptions.Section);
         var miner = section.Get<MinerOptions>() ?? new MinerOptions();
@@ -18,7 +21,7 @@ public static class MinerHostingExtensions
         DataDirectory.EnsureWritable(miner.DataDirectory);
 
         // Before UseOrleans: the meters' provider must exist before the grains and the mining loop first record.
-        builder.AddMinerObservability();
+        builder.AddMinerObservability(hostsGateway);
 
         builder.Services.Configure<MinerOptions>(section);
         builder.Services.Configure<SiloHostOptions>(section).AddSettingsValidation<SiloHostOptions>(MinerOptions.Section);

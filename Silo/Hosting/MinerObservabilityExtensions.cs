@@ -1,3 +1,4 @@
+using Orleans.Blockchain.Gateway.Hosting;
 using Orleans.Blockchain.Observability;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -8,17 +9,12 @@ namespace Orleans.Blockchain.Silo.Hosting;
 /// runtime meters, .NET's and the peer client's HTTP meters.</summary>
 public static class MinerObservabilityExtensions
 {
-    /// <summary>The meter Orleans 10 records its runtime metrics on (grains, messaging, directory, ...).</summary>
-    public const string OrleansMeter = "Microsoft.Orleans";
-
     /// <summary>Serves <c>http://{Miner:MetricsAddress}:{Miner:MetricsPort}/metrics</c> when the port is set. A silo that
     /// hosts its gateway adds its meters to the gateway's, which serves them at <c>/metrics</c> (and then at the port too,
     /// if one is set). Otherwise it does nothing.</summary>
-    public static IHostApplicationBuilder AddMinerObservability(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddMinerObservability(this IHostApplicationBuilder builder, bool hostsGateway)
     {
-        var section = builder.Configuration.GetSection(MinerOptions.Section);
-        var endpoint = section.Get<MetricsEndpointOptions>() ?? new();
-        var hostsGateway = (section.Get<SiloHostOptions>() ?? new()).HostGateway;
+        var endpoint = builder.Configuration.GetSection(MinerOptions.Section).Get<MetricsEndpointOptions>() ?? new();
         // A port out of range is left to the settings check, which names it (the listener would fail with a stack trace).
         var listens = endpoint.MetricsPort is > 0 and <= ushort.MaxValue;
         if (!listens && !hostsGateway)
@@ -38,7 +34,7 @@ public static class MinerObservabilityExtensions
             if (!hostsGateway) // hosted, the gateway adds these to the one meter provider of the process
             {
                 metrics
-                    .AddMeter(OrleansMeter)
+                    .AddMeter(GatewayObservabilityExtensions.OrleansMeter)
                     .AddRuntimeInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricLimits.CardinalityLimit });

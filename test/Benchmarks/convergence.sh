@@ -6,6 +6,8 @@
 #   - converge miners=5: the same with 5 miners in a ring fed round robin (50 messages).
 #   - heal miners=4: miners 1,2 / 3,4 partitioned, 2 messages on each side mined; time from healing until one chain
 #     holds all 4 exactly once. Median of RUNS runs.
+# Each miner here is the silo and the gateway program side by side (two processes, as the containers run them);
+# `network up` runs a one-silo miner as one process, the silo hosting its gateway (README, "Footprint").
 # Usage: test/Benchmarks/convergence.sh [RUNS]   (default 5; builds Release; stops what it started)
 set -euo pipefail
 runs=${1:-5}

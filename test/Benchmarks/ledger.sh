@@ -7,6 +7,8 @@
 #   restart_seconds_at_100000 silo start to the first GET /status 200 on a 100,000-block chain
 #   silo_rss_mib_at_100000    the silo's resident memory there, after appending blocks
 # The long chains are written through the chain store by the benchmark tool (valid: mined at difficulty 1).
+# Each miner here is the silo and the gateway program side by side (two processes, as the containers run them);
+# `network up` runs a one-silo miner as one process, the silo hosting its gateway (README, "Footprint").
 # Usage: test/Benchmarks/ledger.sh   (starts and stops its own miner processes, by PID; removes its files)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

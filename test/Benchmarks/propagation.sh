@@ -3,6 +3,8 @@
 #   - message -> in every chain: median and max of 10 messages, with 3 and with 5 miners (difficulty 3)
 #   - GET /chain size and time with 1,000 blocks
 #   - bytes a miner exchanges per sync round when everything is in sync
+# Each miner here is the silo and the gateway program side by side (two processes, as the containers run them);
+# `network up` runs a one-silo miner as one process, the silo hosting its gateway (README, "Footprint").
 # Usage: test/Benchmarks/propagation.sh   (builds Release; runs miners on free 127.0.0.1 ports; stops them)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
