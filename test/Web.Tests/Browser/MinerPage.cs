@@ -50,6 +50,9 @@ public sealed class MinerPage : IAsyncDisposable
         context.SetDefaultTimeout(Patience);
         var page = new MinerPage(context, await context.NewPageAsync());
         await page.Page.GotoAsync(url.ToString());
+        // Until the page has shown the miner's first answers, as a person waits before using it: that first render
+        // grows the status above the form, and a click whose press and release straddle it lands on neither button.
+        await page.Page.Locator("body[data-height]").WaitForAsync();
         return page;
     }
 
