@@ -31,7 +31,7 @@ internal sealed class NetworkInspector(string dataDirectory)
 
     private static async Task<MinerState> InspectAsync(MinerSpec miner, IReadOnlyList<RecordedProcess> processes, RedisState? redis, CancellationToken cancellation)
     {
-        var states = miner.Processes.ToDictionary(p => p, p => ProcessState.Of(p.Name, processes.FirstOrDefault(r => r.Is(miner.Name, p.Role, p.Number))));
+        var states = miner.Processes.Select(p => (Process: p, State: ProcessState.Of(p.Name, processes.FirstOrDefault(r => r.Is(miner.Name, p.Role, p.Number))))).ToList();
         using var client = new GatewayClient(miner.Url, AskTimeout);
         try
         {
@@ -44,8 +44,8 @@ internal sealed class NetworkInspector(string dataDirectory)
         }
 
         MinerState State(Api.StatusResponse? status, string? problem) =>
-            new(miner.Name, miner.Url, miner.DataDirectory, [.. states.Where(p => p.Key.Role == MinerRole.Silo).Select(p => p.Value)],
-                states.Single(p => p.Key.ServesGateway).Value, redis, status, problem,
+            new(miner.Name, miner.Url, miner.DataDirectory, [.. states.Where(p => p.Process.Role == MinerRole.Silo).Select(p => p.State)],
+                states.Single(p => p.Process.ServesGateway).State, redis, status, problem,
                 [.. miner.Ports.Silos.Select(silo => miner.Ports.MetricsUrl(silo.Number))]);
     }
 }
