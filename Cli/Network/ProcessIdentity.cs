@@ -22,7 +22,7 @@ internal static class ProcessIdentity
                 && RunsProgram(recorded)
                 && !IsZombie(recorded.Pid);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
             return false; // no such process, or it exited while we looked
         }
@@ -59,10 +59,13 @@ internal static class ProcessIdentity
         return true;
     }
 
+    // An empty command line tells nothing: a process reads so while it execs (a started miner execs twice, from the
+    // shell through setsid to its program), and a CI run once took a miner just started for one that had exited so.
+    // A different process under a reused PID has a different start time.
     private static bool RunsProgram(RecordedProcess recorded)
     {
         var commandLine = $"/proc/{recorded.Pid}/cmdline";
-        return !File.Exists(commandLine) || File.ReadAllText(commandLine).Split('\0').Contains(recorded.Program);
+        return !File.Exists(commandLine) || File.ReadAllText(commandLine) is not { Length: > 0 } arguments || arguments.Split('\0').Contains(recorded.Program);
     }
 
     // An exited process its parent has not reaped yet still has a PID; it runs nothing.
