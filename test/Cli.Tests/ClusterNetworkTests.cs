@@ -51,7 +51,7 @@ public sealed class ClusterNetworkTests : IDisposable
             // Up: the network's Redis, both silos and the gateway, each recorded and running.
             var started = await BlockchainCli.RunAsync(
                 "network", "up", "--miners", "1", "--silos-per-miner", "2", "--start-redis", "--difficulty", "2", "--base-port", $"{basePort}", "--data-dir", DataDirectory);
-            Assert.True(started.ExitCode == 0, started.ToString());
+            Assert.True(started.ExitCode == 0, started.WithLogsOf(DataDirectory));
             Assert.Equal([$"miner1 http://127.0.0.1:{basePort}"], started.OutputLines);
             var recorded = new ProcessRecord(DataDirectory).Load();
             Assert.Equal(
@@ -80,7 +80,7 @@ public sealed class ClusterNetworkTests : IDisposable
 
             // The miner serves: a message is mined.
             var added = await BlockchainCli.RunAsync("add", "in cluster mode", "--port", $"{basePort}", "--wait", "--json");
-            Assert.True(added.ExitCode == 0, added.ToString());
+            Assert.True(added.ExitCode == 0, added.WithLogsOf(DataDirectory));
             Assert.Equal(MessageStatus.InBlock, added.JsonLines<MessageReceipt>()[^1].Status);
 
             // Down: gateway, silos, then Redis; none left running, every port free, the record gone.
@@ -98,7 +98,7 @@ public sealed class ClusterNetworkTests : IDisposable
 
             // Up again without options: the same cluster, on the same Redis.
             var resumed = await BlockchainCli.RunAsync("network", "up", "--data-dir", DataDirectory);
-            Assert.True(resumed.ExitCode == 0, resumed.ToString());
+            Assert.True(resumed.ExitCode == 0, resumed.WithLogsOf(DataDirectory));
             Assert.Equal(settings, NetworkSettings.Load(DataDirectory));
             Assert.Equal(4, new ProcessRecord(DataDirectory).Load().Count(p => LiveProcess.Exists(p.Pid)));
         }

@@ -25,7 +25,7 @@ public sealed class NetworkLifecycleTests : IDisposable
 
         // Up: one line per miner with its gateway URL, every process (one per miner: the silo hosts the gateway) recorded and running.
         var started = await BlockchainCli.RunAsync(up);
-        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.True(started.ExitCode == 0, started.WithLogsOf(DataDirectory));
         Assert.Equal([$"miner1 http://127.0.0.1:{basePort}", $"miner2 http://127.0.0.1:{basePort + 1}"], started.OutputLines);
         var recorded = new ProcessRecord(DataDirectory).Load();
         Assert.Equal([MinerRole.Silo, MinerRole.Silo], recorded.Select(p => p.Role));
@@ -33,7 +33,7 @@ public sealed class NetworkLifecycleTests : IDisposable
 
         // A second up while it runs starts nothing and prints the same; moving it to other ports is refused.
         var again = await BlockchainCli.RunAsync(up);
-        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(again.ExitCode == 0, again.WithLogsOf(DataDirectory));
         Assert.Equal(started.OutputLines, again.OutputLines);
         Assert.Equal(recorded, new ProcessRecord(DataDirectory).Load());
         var moved = await BlockchainCli.RunAsync("network", "up", "--base-port", $"{FreePorts.BaseFor(2)}", "--data-dir", DataDirectory);
@@ -55,7 +55,7 @@ public sealed class NetworkLifecycleTests : IDisposable
         Assert.All(recorded, p => Assert.Equal(p.Miner == "miner1", LiveProcess.Exists(p.Pid)));
         var whileDown = (await BlockchainCli.RunAsync("add", "while miner2 is down", "--port", $"{basePort}", "--wait", "--json")).JsonLines<MessageReceipt>()[^1];
         var upOne = await BlockchainCli.RunAsync("network", "up", "--data-dir", DataDirectory);
-        Assert.True(upOne.ExitCode == 0, upOne.ToString());
+        Assert.True(upOne.ExitCode == 0, upOne.WithLogsOf(DataDirectory));
         Assert.Contains("starting miner2 in", upOne.Error, StringComparison.Ordinal);
         recorded = new ProcessRecord(DataDirectory).Load();
         Assert.Equal([MinerRole.Silo, MinerRole.Silo], recorded.Select(p => p.Role));
@@ -72,7 +72,7 @@ public sealed class NetworkLifecycleTests : IDisposable
         var resumed = await BlockchainCli.RunAsync("network", "up", "--data-dir", DataDirectory);
         try
         {
-            Assert.True(resumed.ExitCode == 0, resumed.ToString());
+            Assert.True(resumed.ExitCode == 0, resumed.WithLogsOf(DataDirectory));
             Assert.Equal(1, await CountInChainAsync(basePort + 1, id));
         }
         finally

@@ -19,7 +19,7 @@ public sealed class NetworkPartitionTests : IDisposable
         var up = await BlockchainCli.RunAsync("network", "up", "--miners", "4", "--difficulty", "2", "--base-port", $"{basePort}", "--data-dir", DataDirectory);
         try
         {
-            Assert.True(up.ExitCode == 0, up.ToString());
+            Assert.True(up.ExitCode == 0, up.WithLogsOf(DataDirectory));
             Assert.False(string.IsNullOrEmpty(NetworkSettings.Load(DataDirectory)!.AdminKey), "network up keeps an admin key in network.json");
 
             // Refused with one line and exit 1: a miner the network lacks, a miner in two groups, a single group.

@@ -20,7 +20,7 @@ public sealed class LocalNetwork : IAsyncLifetime
     {
         var up = await BlockchainCli.RunAsync(
             "network", "up", "--miners", "2", "--difficulty", "2", "--base-port", $"{BasePort}", "--data-dir", DataDirectory, "--admin-key", AdminKey);
-        Assert.True(up.ExitCode == 0, up.ToString());
+        Assert.True(up.ExitCode == 0, up.WithLogsOf(DataDirectory));
         Urls = [.. up.OutputLines.Select(line => line.Split(' ')[1])];
     }
 

@@ -54,10 +54,8 @@ public sealed class MinerNetwork : IAsyncDisposable
             $"one chain holding all {ids.Count} messages exactly once", timeout));
 
     /// <summary>The end of every miner's logs, for the message of a failed wait.</summary>
-    public string LogTails(int lines = 30) => string.Join(
-        Environment.NewLine,
-        Miners.SelectMany(m => m.LogFiles().Select(file => $"--- {m.Name}/{Path.GetFileName(file)} (last {lines} lines) ---{Environment.NewLine}"
-            + string.Join(Environment.NewLine, ReadTail(file, lines)))));
+    public string LogTails(int lines = 30) =>
+        LogTail.Of(Miners.SelectMany(m => m.LogFiles().Select(file => ($"{m.Name}/{Path.GetFileName(file)}", file))), lines);
 
     private IEnumerable<MinerProcess> Running => Miners.Where(m => m.IsRunning);
 
@@ -71,30 +69,6 @@ public sealed class MinerNetwork : IAsyncDisposable
         catch (TimeoutException e)
         {
             throw new TimeoutException($"{e.Message}{Environment.NewLine}{LogTails()}", e);
-        }
-    }
-
-    private static IEnumerable<string> ReadTail(string file, int lines)
-    {
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            var tail = new Queue<string>();
-            while (reader.ReadLine() is { } line)
-            {
-                tail.Enqueue(line.Length <= 300 ? line : line[..300] + "…");
-                if (tail.Count > lines)
-                {
-                    tail.Dequeue();
-                }
-            }
-
-            return tail;
-        }
-        catch (IOException e)
-        {
-            return [$"(unreadable: {e.Message})"];
         }
     }
 
